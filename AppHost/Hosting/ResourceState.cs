@@ -1,0 +1,12 @@
+namespace CustomerPlatform.AppHost.Hosting;
+
+public enum ResourceState
+{
+    NotStarted,
+    Waiting,
+    Starting,
+    Running,
+    Unhealthy,
+    Exited,
+    FailedToStart,
+}

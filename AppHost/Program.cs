@@ -1,0 +1,42 @@
+using CustomerPlatform.AppHost.Dashboard;
+using CustomerPlatform.AppHost.Hosting;
+using CustomerPlatform.Contracts;
+
+var builder = DistributedApplication.CreateBuilder(args);
+builder.AddComponent(new DashboardComponent(builder.Options));
+
+var postgres = builder.AddPostgres(ResourceNames.Postgres);
+var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
+var mail = builder.AddMailDev(ResourceNames.Mail);
+
+var identity = AddService(ResourceNames.Services.Identity, "Identity", ResourceNames.Databases.Identity);
+var onboarding = AddService(ResourceNames.Services.Onboarding, "Onboarding", ResourceNames.Databases.Onboarding);
+var training = AddService(ResourceNames.Services.Training, "Training", ResourceNames.Databases.Training);
+var ticketing = AddService(ResourceNames.Services.Ticketing, "Ticketing", ResourceNames.Databases.Ticketing);
+var notifications = AddService(ResourceNames.Services.Notifications, "Notifications", ResourceNames.Databases.Notifications)
+    .WithReference(mail).WaitFor(mail);
+var loyalty = AddService(ResourceNames.Services.Loyalty, "Loyalty", ResourceNames.Databases.Loyalty);
+
+builder.AddProject(ResourceNames.Gateway, "../gateway/CustomerPlatform.Gateway.csproj")
+    .WithExternalHttpEndpoint(builder.Options.Ports.Gateway, "Ports:Gateway")
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(onboarding).WaitFor(onboarding)
+    .WithReference(training).WaitFor(training)
+    .WithReference(ticketing).WaitFor(ticketing)
+    .WithReference(notifications).WaitFor(notifications)
+    .WithReference(loyalty).WaitFor(loyalty);
+
+builder.Build().Run();
+
+// Each service owns one database on the shared server and talks to the others over RabbitMQ.
+IResourceBuilder<ProjectResource> AddService(string name, string folder, string database)
+{
+    var db = postgres.AddDatabase(database);
+    return builder.AddProject(name, $"../services/{folder}/CustomerPlatform.{folder}.csproj")
+        .WithReplicas(builder.Options.Replicas.GetValueOrDefault(name, 1))
+        .WithReference(db).WaitFor(db)
+        .WithReference(messaging).WaitFor(messaging);
+}
+
+/// <summary>Reachable from tests: <c>DistributedApplicationTestingBuilder.StartAsync&lt;Program&gt;()</c>.</summary>
+public partial class Program;

@@ -1,0 +1,50 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CustomerPlatform.ServiceDefaults;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// Registers MassTransit on the RabbitMQ broker at <c>ConnectionStrings__{connectionName}</c>, an
+    /// AMQP URI (<c>amqp://user:password@host:port/vhost</c>). <paramref name="configure"/> adds the
+    /// service's consumers and sagas; their endpoints get kebab-case names.
+    /// </summary>
+    public static IHostApplicationBuilder AddRabbitMqMessaging(
+        this IHostApplicationBuilder builder,
+        string connectionName,
+        Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        var broker = AmqpAddress.Parse(connectionName, builder.Configuration.GetConnectionString(connectionName));
+        var clientName = builder.Environment.ApplicationName;
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+
+            // MassTransit registers the bus health check itself, tagged "ready" (never "live"): a broker
+            // that is down makes /health fail while /alive stays up, so the process is not restarted.
+            // The check sees a broker lost after start only through receive endpoints (consumers, sagas);
+            // a bus without them holds no connection to lose.
+            bus.ConfigureHealthCheckOptions(health => health.Name = connectionName);
+
+            configure?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, clientName, host =>
+                {
+                    host.Username(broker.Username);
+                    host.Password(broker.Password);
+                    if (broker.UseTls)
+                        host.UseSsl(ssl => ssl.ServerName = broker.Host);
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        return builder;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CustomerPlatform.ServiceDefaults;
+
+public static class PostgresExtensions
+{
+    private const string HealthCheckQuery = "SELECT 1";
+
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> on the database named by
+    /// <c>ConnectionStrings__{connectionName}</c>, a health check with the database's name, and a
+    /// hosted service that applies the context's migrations at start.
+    /// </summary>
+    public static IHostApplicationBuilder AddPostgresDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                $"The connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName}.");
+
+        // One data source per database: it owns the connection pool, and the key keeps a second
+        // database (should a service ever need one) from silently replacing the first.
+        builder.Services.AddKeyedSingleton(connectionName, (services, _) => new NpgsqlDataSourceBuilder(connectionString)
+            .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+            .ConfigureTracing(tracing => tracing.ConfigureCommandFilter(command => command.CommandText != HealthCheckQuery))
+            .Build());
+
+        builder.Services.AddDbContext<TContext>((services, options) => options.UseNpgsql(
+            services.GetRequiredKeyedService<NpgsqlDataSource>(connectionName),
+            npgsql => npgsql.EnableRetryOnFailure()));
+
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            connectionName,
+            services => new NpgsqlHealthCheck(services.GetRequiredKeyedService<NpgsqlDataSource>(connectionName), HealthCheckQuery),
+            failureStatus: HealthStatus.Unhealthy,
+            tags: [HealthCheckTags.Ready],
+            timeout: TimeSpan.FromSeconds(5)));
+
+        builder.Services.AddHostedService(services => new MigrationHostedService<TContext>(
+            services,
+            services.GetRequiredKeyedService<NpgsqlDataSource>(connectionName),
+            services.GetRequiredService<ILogger<MigrationHostedService<TContext>>>()));
+
+        return builder;
+    }
+}

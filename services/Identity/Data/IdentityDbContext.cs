@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Identity;
+
+/// <summary>The Identity service's own database, identitydb.</summary>
+public class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options);

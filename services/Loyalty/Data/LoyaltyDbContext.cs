@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Loyalty;
+
+/// <summary>The Loyalty service's own database, loyaltydb.</summary>
+public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options);

@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Notifications;
+
+/// <summary>The Notifications service's own database, notificationsdb.</summary>
+public class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options);

@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Onboarding;
+
+/// <summary>The Onboarding service's own database, onboardingdb.</summary>
+public class OnboardingDbContext(DbContextOptions<OnboardingDbContext> options) : DbContext(options);

@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Ticketing;
+
+/// <summary>The Ticketing service's own database, ticketingdb.</summary>
+public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : DbContext(options);

@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Training;
+
+/// <summary>The Training service's own database, trainingdb.</summary>
+public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : DbContext(options);

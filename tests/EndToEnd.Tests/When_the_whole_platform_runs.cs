@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerPlatform.Contracts;
+
+namespace CustomerPlatform.EndToEnd.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class When_the_whole_platform_runs(PlatformFixture platform)
+{
+    /// <summary>Each service's public route prefix (journey.md): Ticketing serves the Support API.</summary>
+    public static TheoryData<string, string> ServiceRoutes => new()
+    {
+        { ResourceNames.Services.Identity, "identity" },
+        { ResourceNames.Services.Onboarding, "onboarding" },
+        { ResourceNames.Services.Training, "training" },
+        { ResourceNames.Services.Ticketing, "support" },
+        { ResourceNames.Services.Notifications, "notifications" },
+        { ResourceNames.Services.Loyalty, "loyalty" },
+    };
+
+    [Fact]
+    public async Task Should_show_every_resource_running_and_healthy_in_the_dashboard_api()
+    {
+        var resources = await platform.Dashboard.GetFromJsonAsync<JsonElement[]>("/api/resources");
+
+        var expected = new[] { ResourceNames.Postgres, ResourceNames.Messaging, ResourceNames.Mail, ResourceNames.Gateway }
+            .Concat(ResourceNames.Services.All)
+            .Concat(typeof(ResourceNames.Databases).GetFields().Select(f => (string)f.GetValue(null)!));
+        Assert.Equal(expected.Order(), resources!.Select(r => r.GetProperty("name").GetString()!).Order());
+        Assert.All(resources!, r =>
+        {
+            var name = r.GetProperty("name").GetString();
+            Assert.True(r.GetProperty("state").GetString() == "Running", $"{name} is {r.GetProperty("state")}");
+            Assert.True(r.GetProperty("health").GetString() == "Healthy", $"{name} is {r.GetProperty("health")}");
+        });
+        var identity = resources!.Single(r => r.GetProperty("name").GetString() == ResourceNames.Services.Identity);
+        Assert.Equal(PlatformFixture.IdentityReplicas, identity.GetProperty("instances").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Should_refuse_the_dashboard_api_without_the_browser_token()
+    {
+        using var anonymous = new HttpClient { BaseAddress = platform.Dashboard.BaseAddress };
+
+        var response = await anonymous.GetAsync("/api/resources");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_report_the_gateway_healthy_only_with_every_service_behind_it()
+    {
+        var health = await platform.Gateway.GetFromJsonAsync<JsonElement>("/health");
+
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        var checks = health.GetProperty("checks");
+        Assert.All(ResourceNames.Services.All, service =>
+            Assert.Equal("Healthy", checks.GetProperty(service).GetProperty("status").GetString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceRoutes))]
+    public async Task Should_answer_each_services_health_through_the_gateway(string service, string route)
+    {
+        _ = route;
+        var health = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/health/{service}");
+
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(service + "db").GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(ResourceNames.Messaging).GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceRoutes))]
+    public async Task Should_route_each_services_api_through_the_gateway(string service, string route)
+    {
+        var status = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/{route}/status");
+
+        Assert.Equal(service, status.GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task Should_balance_requests_across_the_replicas_of_a_service()
+    {
+        var instances = new HashSet<string>();
+        for (var i = 0; i < 20 && instances.Count < PlatformFixture.IdentityReplicas; i++)
+        {
+            var status = await platform.Gateway.GetFromJsonAsync<JsonElement>("/api/identity/status");
+            instances.Add(status.GetProperty("instance").GetString()!);
+        }
+
+        Assert.Equal(["identity-0", "identity-1"], instances.Order());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/status")]
+    [InlineData("/api/unknown/status")]
+    [InlineData("/alive/identity")]
+    public async Task Should_expose_only_its_explicit_routes(string path)
+    {
+        var response = await platform.Gateway.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_put_security_headers_on_proxied_responses()
+    {
+        var response = await platform.Gateway.GetAsync("/api/training/status");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_request_body_over_the_size_limit()
+    {
+        using var body = new ByteArrayContent(new byte[2 * 1024 * 1024]);
+
+        var response = await platform.Gateway.PostAsync("/api/identity/status", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+}
