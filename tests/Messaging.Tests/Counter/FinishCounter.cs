@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Messaging.Tests.Counter;
+
+public sealed record FinishCounter(Guid CounterId);

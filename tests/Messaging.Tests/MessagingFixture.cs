@@ -1,0 +1,116 @@
+using CustomerPlatform.AppHost.Hosting;
+using CustomerPlatform.Messaging.Tests.Counter;
+using CustomerPlatform.ServiceDefaults;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CustomerPlatform.Messaging.Tests;
+
+/// <summary>
+/// Real PostgreSQL and RabbitMQ from the AppHost's resource code, and a host wired the way a service
+/// is (ServiceDefaults' AddPostgresDbContext and AddRabbitMqMessaging), with the counter saga on the
+/// Postgres repository and a real RabbitMQ receive endpoint.
+/// </summary>
+public sealed class MessagingFixture : IAsyncLifetime
+{
+    public const string SagaQueue = "counter-saga";
+
+    /// <summary>
+    /// Up to 16 messages handled at once from a prefetch of 32: enough that messages for one saga
+    /// really do meet at its row lock and at its first insert.
+    /// </summary>
+    public const int ConcurrentMessageLimit = 16;
+    public const int PrefetchCount = 32;
+
+    private DistributedApplication _app = null!;
+    private IHost _host = null!;
+
+    public IBus Bus { get; private set; } = null!;
+    public InFlightObserver InFlight { get; } = new();
+    public RabbitMqManagement Management { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = DistributedApplicationTestingBuilder.Create();
+        builder.AddPostgres("postgres").AddDatabase("sagas");
+        builder.AddRabbitMQ("messaging");
+        _app = builder.Build();
+        await _app.StartAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await Task.WhenAll(
+            _app.WaitForResourceHealthyAsync("sagas", timeout.Token),
+            _app.WaitForResourceHealthyAsync("messaging", timeout.Token));
+
+        var amqp = await _app.GetConnectionStringAsync("messaging");
+        Management = new RabbitMqManagement(_app.GetEndpoint("messaging", "management"), new Uri(amqp!));
+
+        var service = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "messaging-tests" });
+        service.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:sagas"] = await _app.GetConnectionStringAsync("sagas"),
+            ["ConnectionStrings:messaging"] = amqp,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:CustomerPlatform"] = "Debug",
+        });
+        // The first test publishes at once: the saga's queue and bindings must exist before StartAsync returns.
+        service.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        service.AddPostgresDbContext<CounterDbContext>("sagas");
+        service.AddRabbitMqMessaging("messaging", bus =>
+        {
+            bus.SetPostgresSagaRepositoryProvider<CounterDbContext>();
+            bus.AddSagaStateMachine<CounterStateMachine, CounterState>().Endpoint(endpoint =>
+            {
+                endpoint.Name = SagaQueue;
+                endpoint.ConcurrentMessageLimit = ConcurrentMessageLimit;
+                endpoint.PrefetchCount = PrefetchCount;
+            });
+        });
+
+        _host = service.Build();
+        Bus = _host.Services.GetRequiredService<IBus>();
+        Bus.ConnectReceiveObserver(InFlight);
+        await _host.StartAsync();
+    }
+
+    /// <summary>Polls the saga's row (as another reader would see it) until <paramref name="done"/> holds.</summary>
+    public async Task<CounterState?> WaitForCounterAsync(Guid id, Func<CounterState?, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var state = await ReadCounterAsync(id);
+            if (done(state))
+                return state;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Counter {id} never got there; last seen: count {state?.Count}, version {state?.Version}, state {state?.CurrentState}.");
+            await Task.Delay(25);
+        }
+    }
+
+    public async Task<CounterState?> ReadCounterAsync(Guid id)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+        return await db.Counters.AsNoTracking().SingleOrDefaultAsync(c => c.CorrelationId == id);
+    }
+
+    public async Task<(int Rows, int Logs, int DistinctMessages)> CountRowsAsync(Guid id)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var rows = await db.Counters.CountAsync(c => c.CorrelationId == id);
+        var logs = await db.Logs.Where(l => l.CounterId == id).ToListAsync();
+        return (rows, logs.Count, logs.Select(l => l.MessageId).Distinct().Count());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Management.Dispose();
+        await _app.DisposeAsync();
+    }
+}
