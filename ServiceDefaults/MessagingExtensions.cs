@@ -10,12 +10,14 @@ public static class MessagingExtensions
     /// <summary>
     /// Registers MassTransit on the RabbitMQ broker at <c>ConnectionStrings__{connectionName}</c>, an
     /// AMQP URI (<c>amqp://user:password@host:port/vhost</c>). <paramref name="configure"/> adds the
-    /// service's consumers and sagas; their endpoints get kebab-case names.
+    /// service's consumers and sagas; their endpoints get kebab-case names. <paramref name="configureBus"/>
+    /// configures the bus itself (a message scheduler, bus-wide filters) before its endpoints are created.
     /// </summary>
     public static IHostApplicationBuilder AddRabbitMqMessaging(
         this IHostApplicationBuilder builder,
         string connectionName,
-        Action<IBusRegistrationConfigurator>? configure = null)
+        Action<IBusRegistrationConfigurator>? configure = null,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
     {
         var broker = AmqpAddress.Parse(connectionName, builder.Configuration.GetConnectionString(connectionName));
         var clientName = builder.Environment.ApplicationName;
@@ -41,6 +43,7 @@ public static class MessagingExtensions
                     if (broker.UseTls)
                         host.UseSsl(ssl => ssl.ServerName = broker.Host);
                 });
+                configureBus?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);
             });
         });

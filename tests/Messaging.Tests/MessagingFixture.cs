@@ -1,5 +1,6 @@
 using CustomerPlatform.AppHost.Hosting;
 using CustomerPlatform.Messaging.Tests.Counter;
+using CustomerPlatform.Messaging.Tests.Outbox;
 using CustomerPlatform.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace CustomerPlatform.Messaging.Tests;
 
 /// <summary>
 /// Real PostgreSQL and RabbitMQ from the AppHost's resource code, and a host wired the way a service
-/// is (ServiceDefaults' AddPostgresDbContext and AddRabbitMqMessaging), with the counter saga on the
+/// is (ServiceDefaults' AddPostgresDbContext and Messaging's AddMessaging: outbox, inbox, retry), with the counter saga on the
 /// Postgres repository and a real RabbitMQ receive endpoint.
 /// </summary>
 public sealed class MessagingFixture : IAsyncLifetime
@@ -28,7 +29,15 @@ public sealed class MessagingFixture : IAsyncLifetime
     private DistributedApplication _app = null!;
     private IHost _host = null!;
 
+    /// <summary>Immediate retries before a message goes to its error queue: three, quickly.</summary>
+    public static readonly TimeSpan[] RetryIntervals = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)];
+
     public IBus Bus { get; private set; } = null!;
+    public DistributedApplication App => _app;
+    public IServiceProvider Services => _host.Services;
+    public PaymentEventsObserver PaymentEvents { get; } = new();
+    public string PostgresConnectionString { get; private set; } = "";
+    public string RabbitMqConnectionString { get; private set; } = "";
     public InFlightObserver InFlight { get; } = new();
     public RabbitMqManagement Management { get; private set; } = null!;
 
@@ -45,6 +54,8 @@ public sealed class MessagingFixture : IAsyncLifetime
             _app.WaitForResourceHealthyAsync("messaging", timeout.Token));
 
         var amqp = await _app.GetConnectionStringAsync("messaging");
+        RabbitMqConnectionString = amqp!;
+        PostgresConnectionString = (await _app.GetConnectionStringAsync("sagas"))!;
         Management = new RabbitMqManagement(_app.GetEndpoint("messaging", "management"), new Uri(amqp!));
 
         var service = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "messaging-tests" });
@@ -58,20 +69,27 @@ public sealed class MessagingFixture : IAsyncLifetime
         // The first test publishes at once: the saga's queue and bindings must exist before StartAsync returns.
         service.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         service.AddPostgresDbContext<CounterDbContext>("sagas");
-        service.AddRabbitMqMessaging("messaging", bus =>
+        service.AddMessaging<CounterDbContext>(bus =>
         {
-            bus.SetPostgresSagaRepositoryProvider<CounterDbContext>();
             bus.AddSagaStateMachine<CounterStateMachine, CounterState>().Endpoint(endpoint =>
             {
                 endpoint.Name = SagaQueue;
                 endpoint.ConcurrentMessageLimit = ConcurrentMessageLimit;
                 endpoint.PrefetchCount = PrefetchCount;
             });
+            bus.AddConsumer<RecordPaymentConsumer>().Endpoint(endpoint => endpoint.Name = RecordPaymentConsumer.Queue);
+            bus.AddConsumer<PaymentEventsConsumer>().Endpoint(endpoint => endpoint.Name = PaymentEventsConsumer.Queue);
+        }, options =>
+        {
+            options.RetryIntervals = RetryIntervals;
+            options.InboxCleanupInterval = TimeSpan.FromSeconds(1);
         });
 
         _host = service.Build();
         Bus = _host.Services.GetRequiredService<IBus>();
         Bus.ConnectReceiveObserver(InFlight);
+        Bus.ConnectConsumeMessageObserver<PaymentRecorded>(PaymentEvents);
+        Bus.ConnectConsumeMessageObserver<ReceiptRequested>(PaymentEvents);
         await _host.StartAsync();
     }
 
@@ -104,6 +122,14 @@ public sealed class MessagingFixture : IAsyncLifetime
         var rows = await db.Counters.CountAsync(c => c.CorrelationId == id);
         var logs = await db.Logs.Where(l => l.CounterId == id).ToListAsync();
         return (rows, logs.Count, logs.Select(l => l.MessageId).Distinct().Count());
+    }
+
+    /// <summary>The counter_log rows of one payment (or counter): one per applied state change.</summary>
+    public async Task<int> CountLogsAsync(Guid id)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+        return await db.Logs.CountAsync(l => l.CounterId == id);
     }
 
     public async Task DisposeAsync()

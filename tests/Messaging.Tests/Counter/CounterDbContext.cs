@@ -18,5 +18,7 @@ public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options)
             log.HasKey(l => l.Id);
             log.Property(l => l.Id).ValueGeneratedNever();
         });
+
+        modelBuilder.AddMessagingTables();
     }
 }

@@ -1,0 +1,220 @@
+using System.Data;
+using MassTransit;
+using MassTransit.Middleware;
+using MassTransit.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPlatform.Messaging.Outbox;
+
+/// <summary>
+/// Sends the bus outbox's rows (those written outside a message, by HTTP handlers) in sequence order,
+/// takes over consumer outbox rows left undelivered (<see cref="MessagingOptions.OrphanedOutboxAge"/>),
+/// and deletes inbox rows delivered longer ago than the duplicate-detection window.
+/// <para>
+/// Each batch is one transaction that locks its rows <c>FOR UPDATE SKIP LOCKED</c>, so several
+/// replicas share the work without sending a row twice at the same time. A row is deleted after the
+/// broker confirmed it; when the broker is down the batch stops at the first failure, commits what
+/// was sent and tries again after a back-off: nothing is lost, and order is kept. A crash between a
+/// send and the commit sends that row again on the next run (at least once; receivers' inboxes
+/// recognise the message id).
+/// </para>
+/// </summary>
+internal sealed class OutboxDeliveryService<TDbContext>(
+    IServiceScopeFactory scopeFactory,
+    IBus bus,
+    OutboxDeliverySignal<TDbContext> signal,
+    IOptions<MessagingOptions> options,
+    ILogger<OutboxDeliveryService<TDbContext>> logger)
+    : BackgroundService
+    where TDbContext : DbContext
+{
+    private const string LockBatchSql =
+        $$"""
+         SELECT * FROM {{MessagingModelBuilderExtensions.OutboxTable}}
+         WHERE inbox_message_id IS NULL
+         ORDER BY sequence_number
+         LIMIT {0}
+         FOR UPDATE SKIP LOCKED
+         """;
+
+    private const string LockOrphanedInboxSql =
+        $$"""
+         SELECT * FROM {{MessagingModelBuilderExtensions.InboxTable}}
+         WHERE consumed IS NOT NULL AND delivered IS NULL AND consumed < {0}
+         ORDER BY consumed
+         LIMIT 10
+         FOR UPDATE SKIP LOCKED
+         """;
+
+    private DateTime _nextCleanup = DateTime.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var (sent, complete) = await DeliverBatchAsync(settings, stoppingToken);
+                if (complete)
+                    complete = await DeliverOrphanedAsync(settings, stoppingToken);
+                if (!complete)
+                    throw new MessagingDeliveryPausedException();
+
+                failures = 0;
+                await CleanInboxAsync(settings, stoppingToken);
+                if (sent == settings.DeliveryBatchSize)
+                    continue;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                var delay = TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, Math.Min(failures, 6))));
+                if (exception is not MessagingDeliveryPausedException)
+                    logger.LogWarning(exception, "Outbox delivery of {DbContext} failed; trying again in {Delay}", typeof(TDbContext).Name, delay);
+                await Task.Delay(delay, stoppingToken);
+                continue;
+            }
+
+            try
+            {
+                await signal.WaitAsync(settings.DeliveryPollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<(int Sent, bool Complete)> DeliverBatchAsync(MessagingOptions settings, CancellationToken stoppingToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var dbContext = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        return await dbContext.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            dbContext.ChangeTracker.Clear();
+            await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, stoppingToken);
+            var rows = await dbContext.Set<OutboxMessage>()
+                .FromSqlRaw(LockBatchSql, settings.DeliveryBatchSize)
+                .ToListAsync(stoppingToken);
+
+            var sent = 0;
+            var complete = true;
+            foreach (var row in rows)
+            {
+                if (!await TrySendAsync(row, settings, stoppingToken))
+                {
+                    complete = false;
+                    break;
+                }
+
+                dbContext.Remove(row);
+                sent++;
+            }
+
+            await dbContext.SaveChangesAsync(stoppingToken);
+            await transaction.CommitAsync(stoppingToken);
+            return (sent, complete);
+        });
+    }
+
+    /// <summary>
+    /// Consumer outbox rows nobody is delivering: the inbox row is locked <c>SKIP LOCKED</c>, so a
+    /// consumer that holds it (delivering them itself) is left alone, and a consumer that comes later
+    /// finds the row delivered. Each message's rows go out in order; a failure keeps the rest.
+    /// </summary>
+    private async Task<bool> DeliverOrphanedAsync(MessagingOptions settings, CancellationToken stoppingToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var dbContext = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        return await dbContext.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            dbContext.ChangeTracker.Clear();
+            await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, stoppingToken);
+            var inboxes = await dbContext.Set<InboxState>()
+                .FromSqlRaw(LockOrphanedInboxSql, DateTime.UtcNow - settings.OrphanedOutboxAge)
+                .ToListAsync(stoppingToken);
+
+            var complete = true;
+            foreach (var inbox in inboxes)
+            {
+                var after = inbox.LastSequenceNumber ?? 0;
+                var rows = await dbContext.Set<OutboxMessage>()
+                    .Where(o => o.InboxMessageId == inbox.MessageId && o.InboxConsumerId == inbox.ConsumerId && o.SequenceNumber > after)
+                    .OrderBy(o => o.SequenceNumber)
+                    .ToListAsync(stoppingToken);
+
+                foreach (var row in rows)
+                {
+                    if (!await TrySendAsync(row, settings, stoppingToken))
+                    {
+                        complete = false;
+                        break;
+                    }
+
+                    dbContext.Remove(row);
+                    inbox.LastSequenceNumber = row.SequenceNumber;
+                }
+
+                if (!complete)
+                    break;
+
+                inbox.Delivered = DateTime.UtcNow;
+                logger.LogInformation("Delivered {Count} orphaned outbox rows of message {MessageId}", rows.Count, inbox.MessageId);
+            }
+
+            await dbContext.SaveChangesAsync(stoppingToken);
+            await transaction.CommitAsync(stoppingToken);
+            return complete;
+        });
+    }
+
+    private async Task<bool> TrySendAsync(OutboxMessage row, MessagingOptions settings, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var message = OutboxRows.ToMessage(row);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(settings.DeliveryTimeout);
+            var destination = new Uri(row.DestinationAddress);
+            var endpoint = await bus.GetSendEndpoint(destination);
+            await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, destination), timeout.Token);
+            return true;
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The broker is away: keep what went out, keep the rest (in order) for the next try.
+            logger.LogWarning(exception, "Outbox row {SequenceNumber} (message {MessageId}) could not be sent; will retry",
+                row.SequenceNumber, row.MessageId);
+            return false;
+        }
+    }
+
+    private async Task CleanInboxAsync(MessagingOptions settings, CancellationToken stoppingToken)
+    {
+        if (DateTime.UtcNow < _nextCleanup)
+            return;
+        _nextCleanup = DateTime.UtcNow + settings.InboxCleanupInterval;
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var dbContext = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var before = DateTime.UtcNow - settings.DuplicateDetectionWindow;
+        var removed = await dbContext.Set<InboxState>()
+            .Where(i => i.Delivered != null && i.Delivered < before)
+            .ExecuteDeleteAsync(stoppingToken);
+        if (removed > 0)
+            logger.LogDebug("Removed {Count} inbox rows delivered before {Before}", removed, before);
+    }
+
+    private sealed class MessagingDeliveryPausedException : Exception;
+}

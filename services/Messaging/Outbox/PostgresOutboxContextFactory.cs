@@ -1,0 +1,112 @@
+using System.Data;
+using CustomerPlatform.Messaging.Sagas;
+using MassTransit;
+using MassTransit.Middleware;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerPlatform.Messaging.Outbox;
+
+/// <summary>
+/// The consumer outbox and inbox, behind MassTransit's outbox middleware. Each round is one READ
+/// COMMITTED transaction on the message's own (scoped) DbContext:
+/// <list type="number">
+/// <item>the inbox row of (message id, consumer id) is created if missing and locked (<c>FOR UPDATE</c>),
+/// so a redelivered copy of the message waits here until the first one commits or rolls back;</item>
+/// <item>MassTransit's outbox pipe then runs the consumer (first round: its sends become outbox rows,
+/// the saga repository joins this transaction) or delivers the committed outbox rows (later rounds);</item>
+/// <item>state, inbox, outbox and the service's own changes commit together.</item>
+/// </list>
+/// Rounds repeat until the inbox row says delivered. A copy of a message whose effect is committed
+/// never runs the consumer again; its undelivered rows are still sent. Lost races (deadlock, version
+/// conflict, unique violation, a saga created meanwhile) run the round again from a clean tracker.
+/// </summary>
+internal sealed class PostgresOutboxContextFactory<TDbContext>(
+    TDbContext dbContext,
+    IServiceProvider provider,
+    ILogger<PostgresOutboxContextFactory<TDbContext>> logger)
+    : IOutboxContextFactory<TDbContext>
+    where TDbContext : DbContext
+{
+    private const string InsertInboxSql =
+        $$"""
+         INSERT INTO {{MessagingModelBuilderExtensions.InboxTable}} (message_id, consumer_id, received, receive_count)
+         VALUES ({0}, {1}, now(), 0) ON CONFLICT (message_id, consumer_id) DO NOTHING
+         """;
+
+    private const string LockInboxSql =
+        $"SELECT * FROM {MessagingModelBuilderExtensions.InboxTable} WHERE message_id = {{0}} AND consumer_id = {{1}} FOR UPDATE";
+
+    public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next)
+        where T : class
+    {
+        var messageId = context.MessageId
+            ?? throw new MessageException(typeof(T), "The message has no MessageId: the inbox cannot recognise a redelivered copy.");
+
+        var firstRound = true;
+        var continueProcessing = true;
+        var consumedBefore = false;
+        while (continueProcessing)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var countReceive = firstRound;
+                    var round = await dbContext.Database.CreateExecutionStrategy().ExecuteAsync(
+                        () => RoundAsync(context, messageId, options, next, countReceive));
+                    continueProcessing = round.Continue;
+                    if (firstRound)
+                        consumedBefore = round.ConsumedBefore;
+                    firstRound = false;
+                    break;
+                }
+                catch (Exception exception) when (attempt < SagaRetry.AttemptLimit && SagaRetry.IsRetryable(exception))
+                {
+                    logger.LogDebug(exception, "Outbox round {Attempt} of message {MessageId} for {Consumer} lost a race; running it again",
+                        attempt, messageId, options.ConsumerType);
+                    dbContext.ChangeTracker.Clear();
+                    await Task.Delay(SagaRetry.Delay(attempt), context.CancellationToken);
+                }
+            }
+        }
+
+        // A copy of a message already consumed never reached the consumer: tell the receive pipeline it
+        // was handled, or MassTransit would move it to the _skipped queue as a message nobody consumes.
+        if (consumedBefore)
+            await context.NotifyConsumed(context, TimeSpan.Zero, options.ConsumerType);
+    }
+
+    public void Probe(ProbeContext context)
+    {
+        var scope = context.CreateScope("outbox");
+        scope.Add("persistence", "postgres");
+        scope.Add("dbContext", typeof(TDbContext).Name);
+    }
+
+    private async Task<(bool Continue, bool ConsumedBefore)> RoundAsync<T>(ConsumeContext<T> context, Guid messageId, OutboxConsumeOptions options,
+        IPipe<OutboxConsumeContext<T>> next, bool countReceive)
+        where T : class
+    {
+        var cancellationToken = context.CancellationToken;
+        dbContext.ChangeTracker.Clear();
+
+        await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        await dbContext.Database.ExecuteSqlRawAsync(InsertInboxSql, [messageId, options.ConsumerId], cancellationToken);
+        var inbox = (await dbContext.Set<InboxState>()
+            .FromSqlRaw(LockInboxSql, messageId, options.ConsumerId)
+            .ToListAsync(cancellationToken)).Single();
+
+        var consumedBefore = inbox.Consumed.HasValue;
+        if (countReceive)
+            inbox.ReceiveCount++;
+
+        var outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, dbContext, inbox);
+        await next.Send(outboxContext);
+
+        await dbContext.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return (outboxContext.ContinueProcessing && inbox.Delivered is null, consumedBefore);
+    }
+}
