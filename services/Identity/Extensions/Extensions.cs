@@ -1,3 +1,6 @@
+using CustomerPlatform.Messaging;
+using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
+
 namespace CustomerPlatform.Identity;
 
 internal static class Extensions
@@ -5,6 +8,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<IdentityDbContext>(ResourceNames.Databases.Identity);
-        builder.AddRabbitMqMessaging(ResourceNames.Messaging);
+        builder.AddMessaging<IdentityDbContext>(
+            _ => { },
+            messaging => messaging.AddPostgresScheduler<IdentityDbContext>(SchedulerQueueName(ResourceNames.Services.Identity)));
     }
 }

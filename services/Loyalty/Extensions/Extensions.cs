@@ -1,3 +1,6 @@
+using CustomerPlatform.Messaging;
+using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
+
 namespace CustomerPlatform.Loyalty;
 
 internal static class Extensions
@@ -5,6 +8,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<LoyaltyDbContext>(ResourceNames.Databases.Loyalty);
-        builder.AddRabbitMqMessaging(ResourceNames.Messaging);
+        builder.AddMessaging<LoyaltyDbContext>(
+            _ => { },
+            messaging => messaging.AddPostgresScheduler<LoyaltyDbContext>(SchedulerQueueName(ResourceNames.Services.Loyalty)));
     }
 }

@@ -1,3 +1,6 @@
+using CustomerPlatform.Messaging;
+using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
+
 namespace CustomerPlatform.Notifications;
 
 internal static class Extensions
@@ -5,6 +8,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<NotificationsDbContext>(ResourceNames.Databases.Notifications);
-        builder.AddRabbitMqMessaging(ResourceNames.Messaging);
+        builder.AddMessaging<NotificationsDbContext>(
+            _ => { },
+            messaging => messaging.AddPostgresScheduler<NotificationsDbContext>(SchedulerQueueName(ResourceNames.Services.Notifications)));
     }
 }

@@ -1,3 +1,6 @@
+using CustomerPlatform.Messaging;
+using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
+
 namespace CustomerPlatform.Onboarding;
 
 internal static class Extensions
@@ -5,6 +8,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<OnboardingDbContext>(ResourceNames.Databases.Onboarding);
-        builder.AddRabbitMqMessaging(ResourceNames.Messaging);
+        builder.AddMessaging<OnboardingDbContext>(
+            _ => { },
+            messaging => messaging.AddPostgresScheduler<OnboardingDbContext>(SchedulerQueueName(ResourceNames.Services.Onboarding)));
     }
 }

@@ -1,3 +1,6 @@
+using CustomerPlatform.Messaging;
+using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
+
 namespace CustomerPlatform.Training;
 
 internal static class Extensions
@@ -5,6 +8,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<TrainingDbContext>(ResourceNames.Databases.Training);
-        builder.AddRabbitMqMessaging(ResourceNames.Messaging);
+        builder.AddMessaging<TrainingDbContext>(
+            _ => { },
+            messaging => messaging.AddPostgresScheduler<TrainingDbContext>(SchedulerQueueName(ResourceNames.Services.Training)));
     }
 }

@@ -36,7 +36,7 @@ public static class CrashHost
     {
         public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            CrashAfterCommit.Committed();
+            CrashAfterCommit.Committed(eventData.Context);
             return Task.CompletedTask;
         }
     }

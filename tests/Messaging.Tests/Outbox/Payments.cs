@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CustomerPlatform.Messaging.Tests.Counter;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Messaging.Tests.Outbox;
 
@@ -43,7 +44,7 @@ public sealed class CrashPaymentConsumer(CounterDbContext db) : IConsumer<Record
     public async Task Consume(ConsumeContext<RecordCrashPayment> context)
     {
         await RecordPaymentConsumer.RecordAsync(db, context, context.Message.PaymentId);
-        CrashAfterCommit.Arm();
+        CrashAfterCommit.Arm(db);
     }
 }
 
@@ -86,24 +87,26 @@ public sealed class PaymentEventsObserver : IConsumeMessageObserver<PaymentRecor
 
 /// <summary>
 /// The crash test's kill switch: in the child process started with <see cref="EnvironmentVariable"/>,
-/// the first transaction that commits after the consumer ran kills the process (SIGKILL, no disposal,
+/// the commit of the consumer's own transaction kills the process (SIGKILL, no disposal,
 /// no delivery), which is exactly "committed, not yet delivered".
 /// </summary>
 public static class CrashAfterCommit
 {
     public const string EnvironmentVariable = "MESSAGING_TEST_KILL_AFTER_COMMIT";
 
-    private static int _armed;
+    // Only the consumer's own unit of work: the delivery service commits its own transactions on
+    // other DbContexts at any moment, and dying after one of those would prove nothing.
+    private static DbContext? _armed;
 
-    public static void Arm()
+    public static void Arm(DbContext consumerContext)
     {
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) == "1")
-            Volatile.Write(ref _armed, 1);
+            Volatile.Write(ref _armed, consumerContext);
     }
 
-    public static void Committed()
+    public static void Committed(DbContext? context)
     {
-        if (Volatile.Read(ref _armed) == 1)
+        if (context is not null && ReferenceEquals(Volatile.Read(ref _armed), context))
             System.Diagnostics.Process.GetCurrentProcess().Kill();
     }
 }
