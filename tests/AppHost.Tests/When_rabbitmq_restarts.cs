@@ -17,7 +17,7 @@ public sealed class When_rabbitmq_restarts : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await using (var first = await StartBrokerAsync(timeout.Token))
         {
-            using var management = Management(first);
+            using var management = await ManagementAsync(first);
             (await management.PutAsJsonAsync($"api/queues/%2F/{Queue}", new { durable = true }, timeout.Token)).EnsureSuccessStatusCode();
             var published = await management.PostAsJsonAsync("api/exchanges/%2F/amq.default/publish", new
             {
@@ -30,7 +30,7 @@ public sealed class When_rabbitmq_restarts : IDisposable
         }
 
         await using var second = await StartBrokerAsync(timeout.Token);
-        using var again = Management(second);
+        using var again = await ManagementAsync(second);
         var got = await again.PostAsJsonAsync($"api/queues/%2F/{Queue}/get", new { count = 10, ackmode = "ack_requeue_false", encoding = "auto" }, timeout.Token);
         var messages = await got.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement[]>(timeout.Token);
 
@@ -57,9 +57,9 @@ public sealed class When_rabbitmq_restarts : IDisposable
         return app;
     }
 
-    private static HttpClient Management(DistributedApplication app)
+    private static async Task<HttpClient> ManagementAsync(DistributedApplication app)
     {
-        var credentials = Uri.UnescapeDataString(new Uri(app.GetConnectionStringAsync("messaging").Result!).UserInfo);
+        var credentials = Uri.UnescapeDataString(new Uri((await app.GetConnectionStringAsync("messaging"))!).UserInfo);
         var client = new HttpClient { BaseAddress = app.GetEndpoint("messaging", "management") };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
         return client;
