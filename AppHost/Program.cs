@@ -17,7 +17,7 @@ var notifications = AddService(ResourceNames.Services.Notifications, "Notificati
     .WithReference(mail).WaitFor(mail);
 var loyalty = AddService(ResourceNames.Services.Loyalty, "Loyalty", ResourceNames.Databases.Loyalty);
 
-builder.AddProject(ResourceNames.Gateway, "../gateway/CustomerPlatform.Gateway.csproj")
+var gateway = builder.AddProject(ResourceNames.Gateway, "../gateway/CustomerPlatform.Gateway.csproj")
     .WithExternalHttpEndpoint(builder.Options.Ports.Gateway, "Ports:Gateway")
     .WithReference(identity).WaitFor(identity)
     .WithReference(onboarding).WaitFor(onboarding)
@@ -25,6 +25,20 @@ builder.AddProject(ResourceNames.Gateway, "../gateway/CustomerPlatform.Gateway.c
     .WithReference(ticketing).WaitFor(ticketing)
     .WithReference(notifications).WaitFor(notifications)
     .WithReference(loyalty).WaitFor(loyalty);
+
+// Tokens name the gateway's origin as their issuer, and Identity's emails link to the app there.
+foreach (var project in new[] { identity, onboarding, training, ticketing, notifications, loyalty, gateway })
+{
+    project.WithEnvironment("Identity__Issuer", gateway);
+}
+identity.WithEnvironment("Identity__AppOrigin", gateway);
+
+// Every service checks access tokens against Identity's signing keys (its JWKS, read through service
+// discovery when the first token arrives, so no service waits for Identity to start).
+foreach (var service in new[] { onboarding, training, ticketing, notifications, loyalty })
+{
+    service.WithReference(identity);
+}
 
 builder.Build().Run();
 

@@ -27,12 +27,13 @@ public static class PostgresExtensions
 
         // One data source per database: it owns the connection pool, and the key keeps a second
         // database (should a service ever need one) from silently replacing the first.
-        builder.Services.AddKeyedSingleton(connectionName, (services, _) => new NpgsqlDataSourceBuilder(connectionString)
+        builder.Services.AddKeyedSingleton(connectionName, (services, _) => new NpgsqlDataSourceBuilder(WithAutoPrepare(connectionString))
             .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
             .ConfigureTracing(tracing => tracing.ConfigureCommandFilter(command => command.CommandText != HealthCheckQuery))
             .Build());
 
-        builder.Services.AddDbContext<TContext>((services, options) => options.UseNpgsql(
+        // Pooled: a message or request reuses a context instead of building one (and its options) anew.
+        builder.Services.AddDbContextPool<TContext>((services, options) => options.UseNpgsql(
             services.GetRequiredKeyedService<NpgsqlDataSource>(connectionName),
             npgsql => npgsql.EnableRetryOnFailure()));
 
@@ -49,5 +50,18 @@ public static class PostgresExtensions
             services.GetRequiredService<ILogger<MigrationHostedService<TContext>>>()));
 
         return builder;
+    }
+
+    /// <summary>
+    /// Statements a service runs over and over (the inbox upsert, the saga lock, EF's updates) are
+    /// prepared on each connection after a few uses, so PostgreSQL stops parsing and planning them
+    /// every time. A connection string that says otherwise wins.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            settings.MaxAutoPrepare = 64;
+        return settings.ConnectionString;
     }
 }

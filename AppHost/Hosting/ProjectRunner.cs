@@ -94,6 +94,14 @@ internal sealed class ProjectRunner(ProjectResource resource, RunnerContext cont
             }
         }
 
+        foreach (var (name, project) in resource.UrlEnvironment)
+        {
+            if (Context.TryRunnerOf(project) is ProjectRunner { ReplicaUrls.Count: > 0 } runner)
+            {
+                environment[name] = runner.ReplicaUrls[0];
+            }
+        }
+
         foreach (var (name, value) in resource.Environment)
         {
             environment[name] = value;

@@ -27,6 +27,9 @@ public abstract class Resource
 
     internal Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Environment variables set to a project's URL, known only once its ports are chosen at start.</summary>
+    internal Dictionary<string, ProjectResource> UrlEnvironment { get; } = new(StringComparer.Ordinal);
+
     internal List<EndpointSpec> Endpoints { get; } = [];
 
     /// <summary>Everything that must be declared with this resource: parent, waited-for and referenced resources.</summary>

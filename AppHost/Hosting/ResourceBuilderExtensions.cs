@@ -37,4 +37,16 @@ public static class ResourceBuilderExtensions
         builder.Resource.Environment[name] = value;
         return builder;
     }
+
+    /// <summary>
+    /// Sets an environment variable to the http URL of <paramref name="project"/> (its first replica),
+    /// e.g. the gateway's public origin for Identity's issuer. Not a dependency: it neither waits for
+    /// the project nor pulls it into <c>AppHost:Only</c>; left unset when the project does not run.
+    /// </summary>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, IResourceBuilder<ProjectResource> project)
+        where T : Resource
+    {
+        builder.Resource.UrlEnvironment[name] = project.Resource;
+        return builder;
+    }
 }

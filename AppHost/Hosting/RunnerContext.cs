@@ -18,5 +18,18 @@ internal sealed class RunnerContext(
 
     public ResourceRunner RunnerOf(Resource resource) => runnerOf(resource);
 
+    /// <summary>The runner of <paramref name="resource"/>, or null when it is not part of this run (<c>AppHost:Only</c>).</summary>
+    public ResourceRunner? TryRunnerOf(Resource resource)
+    {
+        try
+        {
+            return runnerOf(resource);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
     public void Changed(ResourceRunner runner) => changed(runner);
 }

@@ -16,7 +16,7 @@ using Npgsql;
 // same PostgreSQL, all in one run against a throwaway PostgreSQL and RabbitMQ.
 var options = BenchOptions.Parse(args);
 var cores = Environment.ProcessorCount;
-var limits = options.Concurrency ?? [2 * cores, 4 * cores, 8 * cores];
+var limits = options.Concurrency ?? [4 * cores, 8 * cores, 16 * cores];
 var total = (long)options.Sagas * options.Events;
 
 Console.WriteLine($"Machine: {cores} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
@@ -70,7 +70,7 @@ async Task<double> RunPostgresAsync(int limit)
         ["ConnectionStrings:messaging"] = amqp,
         ["Logging:LogLevel:Default"] = "Warning",
         // The first migration probes a __EFMigrationsHistory that does not exist yet and EF logs that as an error.
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("BENCH_SQL") ?? "Critical",
     });
     service.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
     service.AddPostgresDbContext<BenchDbContext>("bench");

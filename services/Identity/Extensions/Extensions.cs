@@ -1,4 +1,8 @@
 using CustomerPlatform.Messaging;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
 
 namespace CustomerPlatform.Identity;
@@ -7,9 +11,55 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        var settings = builder.Configuration.GetSection(IdentitySettings.Section).Get<IdentitySettings>() ?? new IdentitySettings();
+        builder.Services.Configure<IdentitySettings>(builder.Configuration.GetSection(IdentitySettings.Section));
+        builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection(RateLimitSettings.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Hosted services start in this order, one replica at a time (StartupLock): the migration,
+        // the bus, the server's keys and the seeding.
+        builder.Services.AddSingleton<StartupLock>();
+        builder.Services.AddHostedService<StartupLock.Acquire>();
         builder.AddPostgresDbContext<IdentityDbContext>(ResourceNames.Databases.Identity);
         builder.AddMessaging<IdentityDbContext>(
             _ => { },
             messaging => messaging.AddPostgresScheduler<IdentityDbContext>(SchedulerQueueName(ResourceNames.Services.Identity)));
+
+        // Stateless, so one for the process (Identity would register it per request).
+        builder.Services.AddSingleton<IPasswordHasher<PlatformUser>, PasswordHasher<PlatformUser>>();
+        builder.Services.AddIdentityCore<PlatformUser>(options => options.User.RequireUniqueEmail = true)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<IdentityDbContext>();
+        builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = settings.PasswordHashIterations);
+
+        // Cookies and anti-forgery tokens made by one replica must open on the other.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("customerplatform-identity")
+            .PersistKeysToDbContext<IdentityDbContext>();
+
+        builder.AddOidcServer(settings);
+        builder.AddSignInSession();
+
+        // Identity checks its own access tokens like every service, with its keys read locally.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<ServerKeyStore>((options, store) => options.ConfigurationManager = new LocalServerConfiguration(store, settings.Issuer));
+
+        builder.Services.AddSingleton(_ => CommonPasswords.Load());
+        builder.Services.AddSingleton<PasswordPolicy>();
+        builder.Services.AddSingleton<DummyPasswordHash>();
+        builder.Services.AddSingleton<RateLimiter>();
+        builder.Services.AddScoped<AccountTokens>();
+        builder.Services.AddScoped<AccountEmails>();
+        builder.Services.AddScoped<SignUpService>();
+        builder.Services.AddScoped<EmailVerificationService>();
+        builder.Services.AddScoped<PasswordResetService>();
+        builder.Services.AddScoped<SignInService>();
+        builder.Services.AddScoped<TokenPrincipalFactory>();
+        builder.Services.AddScoped<ClientSeeder>();
+
+        builder.Services.AddHostedService<ServerKeyLoader>();
+        builder.Services.AddHostedService<IdentitySeeder>();
+        builder.Services.AddHostedService<StartupLock.Release>();
+        builder.Services.AddHostedService<Housekeeping>();
     }
 }

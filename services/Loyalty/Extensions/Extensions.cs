@@ -7,6 +7,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddDefaultAuthentication();
         builder.AddPostgresDbContext<LoyaltyDbContext>(ResourceNames.Databases.Loyalty);
         builder.AddMessaging<LoyaltyDbContext>(
             _ => { },

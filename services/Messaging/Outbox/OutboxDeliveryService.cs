@@ -16,7 +16,9 @@ namespace CustomerPlatform.Messaging.Outbox;
 /// and deletes inbox rows delivered longer ago than the duplicate-detection window.
 /// <para>
 /// Each batch is one transaction that locks its rows <c>FOR UPDATE SKIP LOCKED</c>, so several
-/// replicas share the work without sending a row twice at the same time. A row is deleted after the
+/// replicas share the work without sending a row twice at the same time. The bus outbox's batches also
+/// take one transaction-scoped advisory lock per database first: one replica sends at a time, so a later
+/// batch can never overtake an earlier one and the rows leave in the order they were committed. A row is deleted after the
 /// broker confirmed it; when the broker is down the batch stops at the first failure, commits what
 /// was sent and tries again after a back-off: nothing is lost, and order is kept. A crash between a
 /// send and the commit sends that row again on the next run (at least once; receivers' inboxes
@@ -41,6 +43,11 @@ internal sealed class OutboxDeliveryService<TDbContext>(
          FOR UPDATE SKIP LOCKED
          """;
 
+    /// <summary>The bus outbox's delivery lock, one per database (the value only has to differ from other advisory locks there).</summary>
+    private const string TryLockDeliverySql = "SELECT pg_try_advisory_xact_lock(7236013940117452801) AS \"Value\"";
+
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromMilliseconds(50);
+
     private const string LockOrphanedInboxSql =
         $$"""
          SELECT * FROM {{MessagingModelBuilderExtensions.InboxTable}}
@@ -60,7 +67,14 @@ internal sealed class OutboxDeliveryService<TDbContext>(
         {
             try
             {
-                var (sent, complete) = await DeliverBatchAsync(settings, stoppingToken);
+                var (sent, complete, busy) = await DeliverBatchAsync(settings, stoppingToken);
+                if (busy)
+                {
+                    // Another replica is sending: its batch may not include what was signalled here.
+                    await Task.Delay(BusyRetry, stoppingToken);
+                    continue;
+                }
+
                 if (complete)
                     complete = await DeliverOrphanedAsync(settings, stoppingToken);
                 if (!complete)
@@ -96,7 +110,7 @@ internal sealed class OutboxDeliveryService<TDbContext>(
         }
     }
 
-    private async Task<(int Sent, bool Complete)> DeliverBatchAsync(MessagingOptions settings, CancellationToken stoppingToken)
+    private async Task<(int Sent, bool Complete, bool Busy)> DeliverBatchAsync(MessagingOptions settings, CancellationToken stoppingToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var dbContext = scope.ServiceProvider.GetRequiredService<TDbContext>();
@@ -104,6 +118,9 @@ internal sealed class OutboxDeliveryService<TDbContext>(
         {
             dbContext.ChangeTracker.Clear();
             await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, stoppingToken);
+            if (!await dbContext.Database.SqlQueryRaw<bool>(TryLockDeliverySql).SingleAsync(stoppingToken))
+                return (0, true, true);
+
             var rows = await dbContext.Set<OutboxMessage>()
                 .FromSqlRaw(LockBatchSql, settings.DeliveryBatchSize)
                 .ToListAsync(stoppingToken);
@@ -124,7 +141,7 @@ internal sealed class OutboxDeliveryService<TDbContext>(
 
             await dbContext.SaveChangesAsync(stoppingToken);
             await transaction.CommitAsync(stoppingToken);
-            return (sent, complete);
+            return (sent, complete, false);
         });
     }
 

@@ -28,14 +28,17 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
 {
-    private const string InsertInboxSql =
+    /// <summary>
+    /// Creates the inbox row or, if it exists, locks it, in one statement: <c>ON CONFLICT DO UPDATE</c>
+    /// waits for a concurrent copy's transaction and takes the row lock, as <c>SELECT … FOR UPDATE</c> would.
+    /// </summary>
+    private const string UpsertInboxSql =
         $$"""
-         INSERT INTO {{MessagingModelBuilderExtensions.InboxTable}} (message_id, consumer_id, received, receive_count)
-         VALUES ({0}, {1}, now(), 0) ON CONFLICT (message_id, consumer_id) DO NOTHING
+         INSERT INTO {{MessagingModelBuilderExtensions.InboxTable}} AS i (message_id, consumer_id, received, receive_count)
+         VALUES ({0}, {1}, now(), {2})
+         ON CONFLICT (message_id, consumer_id) DO UPDATE SET receive_count = i.receive_count + {2}
+         RETURNING *
          """;
-
-    private const string LockInboxSql =
-        $"SELECT * FROM {MessagingModelBuilderExtensions.InboxTable} WHERE message_id = {{0}} AND consumer_id = {{1}} FOR UPDATE";
 
     public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next)
         where T : class
@@ -91,15 +94,15 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
         var cancellationToken = context.CancellationToken;
         dbContext.ChangeTracker.Clear();
 
+        // A round that fails is rolled back and run again whole: savepoints around each SaveChanges
+        // would only cost two round trips each.
+        dbContext.Database.AutoSavepointsEnabled = false;
         await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        await dbContext.Database.ExecuteSqlRawAsync(InsertInboxSql, [messageId, options.ConsumerId], cancellationToken);
         var inbox = (await dbContext.Set<InboxState>()
-            .FromSqlRaw(LockInboxSql, messageId, options.ConsumerId)
+            .FromSqlRaw(UpsertInboxSql, messageId, options.ConsumerId, countReceive ? 1 : 0)
             .ToListAsync(cancellationToken)).Single();
 
         var consumedBefore = inbox.Consumed.HasValue;
-        if (countReceive)
-            inbox.ReceiveCount++;
 
         var outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, dbContext, inbox);
         await next.Send(outboxContext);

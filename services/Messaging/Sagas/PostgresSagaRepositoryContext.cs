@@ -66,20 +66,23 @@ internal sealed class PostgresSagaRepositoryContext<TDbContext, TSaga, TMessage>
         dbContext.Attach(instance);
     }
 
-    /// <summary>Writes the changed state with the next version, checked against the loaded one.</summary>
-    public async Task Update(SagaConsumeContext<TSaga> context)
+    /// <summary>
+    /// The next version, checked against the loaded one when the owner of the transaction saves: the
+    /// UPDATE then travels in one batch with the other writes of the message.
+    /// </summary>
+    public Task Update(SagaConsumeContext<TSaga> context)
     {
         var entry = TrackedEntry(context.Saga);
         context.Saga.Version = entry.Property(saga => saga.Version).OriginalValue + 1;
-        await dbContext.SaveChangesAsync(CancellationToken);
+        return Task.CompletedTask;
     }
 
-    /// <summary>A finalized saga (SetCompletedWhenFinalized) leaves no row behind.</summary>
-    public async Task Delete(SagaConsumeContext<TSaga> context)
+    /// <summary>A finalized saga (SetCompletedWhenFinalized) leaves no row behind once the owner saves.</summary>
+    public Task Delete(SagaConsumeContext<TSaga> context)
     {
         TrackedEntry(context.Saga);
         dbContext.Remove(context.Saga);
-        await dbContext.SaveChangesAsync(CancellationToken);
+        return Task.CompletedTask;
     }
 
     /// <summary>A new instance that completed on its first message was never stored: nothing to do.</summary>

@@ -61,8 +61,9 @@ internal sealed class PostgresSagaRepositoryContextFactory<TDbContext, TSaga>(
             if (current.GetDbTransaction().IsolationLevel is IsolationLevel.Serializable or IsolationLevel.Snapshot)
                 throw new InvalidOperationException("The saga repository needs READ COMMITTED: serializable transactions abort under contention and lose messages.");
 
+            // The owner saves and commits: the saga's UPDATE goes to the server in one batch with the
+            // owner's own writes (the inbox row).
             await send();
-            await dbContext.SaveChangesAsync(context.CancellationToken);
             return;
         }
 
@@ -97,6 +98,7 @@ internal sealed class PostgresSagaRepositoryContextFactory<TDbContext, TSaga>(
                 dbContext.ChangeTracker.Clear();
             clear = true;
 
+            dbContext.Database.AutoSavepointsEnabled = false;
             await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             await send();
             await dbContext.SaveChangesAsync(cancellationToken);

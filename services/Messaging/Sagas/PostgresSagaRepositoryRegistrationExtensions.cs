@@ -19,11 +19,18 @@ public static class PostgresSagaRepositoryRegistrationExtensions
     {
         // Scoped factories: MassTransit resolves them in each message's scope, so the repository gets
         // the same DbContext instance the saga's activities and the (later) outbox get.
-        configurator.Repository(services => services.RegisterSagaRepository<
-            TSaga,
-            TDbContext,
-            SagaConsumeContextFactory<TDbContext, TSaga>,
-            PostgresSagaRepositoryContextFactory<TDbContext, TSaga>>());
+        configurator.Repository(services =>
+        {
+            services.RegisterSagaRepository<
+                TSaga,
+                TDbContext,
+                SagaConsumeContextFactory<TDbContext, TSaga>,
+                PostgresSagaRepositoryContextFactory<TDbContext, TSaga>>();
+
+            // ILoadSagaRepository<TSaga> and IQuerySagaRepository<TSaga>: reading a saga's state outside a message.
+            services.RegisterLoadSagaRepository<TSaga, PostgresSagaQueryContextFactory<TDbContext, TSaga>>();
+            services.RegisterQuerySagaRepository<TSaga, PostgresSagaQueryContextFactory<TDbContext, TSaga>>();
+        });
         return configurator;
     }
 

@@ -8,7 +8,8 @@ namespace CustomerPlatform.Messaging.Scheduling;
 /// <summary>
 /// The durable scheduler as a piece of <c>AddMessaging</c> (see
 /// <see cref="PostgresSchedulerRegistrationExtensions.AddPostgresScheduler{TDbContext}"/>): the service's own
-/// scheduler queue and table, the bus scheduling through it, and optionally scheduled redelivery.
+/// scheduler queue and table, the bus scheduling through it, and scheduled redelivery on every other
+/// endpoint (<see cref="DefaultRedeliveryIntervals"/> unless other intervals are given; none turns it off).
 /// </summary>
 public sealed partial class PostgresSchedulerExtension<TDbContext>(
     string? schedulerQueue = null,
@@ -16,6 +17,15 @@ public sealed partial class PostgresSchedulerExtension<TDbContext>(
     TimeSpan[]? redeliveryIntervals = null) : IMessagingExtension
     where TDbContext : DbContext
 {
+    /// <summary>
+    /// After the immediate retries: a message that still fails goes back to its queue after 10 s, then
+    /// 1 min, then 5 min (a broker, SMTP server or other service that is briefly away comes back in that
+    /// time), and only then to its error queue.
+    /// </summary>
+    public static readonly TimeSpan[] DefaultRedeliveryIntervals =
+        [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
+
+    private readonly TimeSpan[] _redeliveryIntervals = redeliveryIntervals ?? DefaultRedeliveryIntervals;
     private string? _queue = schedulerQueue;
 
     public void ConfigureRegistration(IHostApplicationBuilder builder, IBusRegistrationConfigurator bus)
@@ -30,8 +40,8 @@ public sealed partial class PostgresSchedulerExtension<TDbContext>(
     public void ConfigureEndpoint(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)
     {
         // The scheduler's own endpoint is not redelivered through itself: a failing store is retried and then errors.
-        if (redeliveryIntervals is { Length: > 0 } intervals && queueName != Queue)
-            endpoint.UseScheduledRedelivery(retry => retry.Intervals(intervals));
+        if (_redeliveryIntervals.Length > 0 && queueName != Queue)
+            endpoint.UseScheduledRedelivery(retry => retry.Intervals(_redeliveryIntervals));
     }
 
     private string Queue => _queue ?? throw new InvalidOperationException("The scheduler extension was not registered");

@@ -57,8 +57,9 @@ public static class PostgresSchedulerRegistrationExtensions
     /// <summary>
     /// With <c>AddMessaging&lt;TDbContext&gt;</c>: <c>builder.AddMessaging&lt;AppDbContext&gt;(x => …, o => o.AddPostgresScheduler&lt;AppDbContext&gt;())</c>.
     /// The scheduler queue is <c>&lt;service&gt;-scheduler</c> (the kebab-cased application name) unless
-    /// <paramref name="schedulerQueue"/> is given; <paramref name="redeliveryIntervals"/> turns on
-    /// <c>UseScheduledRedelivery</c> on every endpoint (after immediate retries, before the error queue).
+    /// <paramref name="schedulerQueue"/> is given. Every other endpoint gets <c>UseScheduledRedelivery</c> (after
+    /// the immediate retries, before the error queue) with <paramref name="redeliveryIntervals"/>, by default
+    /// <see cref="PostgresSchedulerExtension{TDbContext}.DefaultRedeliveryIntervals"/>; an empty array turns it off.
     /// </summary>
     public static MessagingOptions AddPostgresScheduler<TDbContext>(
         this MessagingOptions options,

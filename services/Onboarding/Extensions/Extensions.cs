@@ -7,6 +7,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddDefaultAuthentication();
         builder.AddPostgresDbContext<OnboardingDbContext>(ResourceNames.Databases.Onboarding);
         builder.AddMessaging<OnboardingDbContext>(
             _ => { },

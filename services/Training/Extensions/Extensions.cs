@@ -7,6 +7,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddDefaultAuthentication();
         builder.AddPostgresDbContext<TrainingDbContext>(ResourceNames.Databases.Training);
         builder.AddMessaging<TrainingDbContext>(
             _ => { },

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CustomerPlatform.ServiceDefaults;
+
+/// <summary>
+/// Every service and the gateway accept the access tokens Identity issues: signed (not encrypted)
+/// JWTs whose <c>sub</c> is the customer's id, with <c>email</c>, <c>name</c> and <c>role</c> claims
+/// (<see cref="CustomerPlatform.Contracts.Roles"/>), and the audience <see cref="ApiAudience"/> (granted
+/// with the <c>api</c> scope). Endpoints say which roles may call them with
+/// <c>RequireAuthorization(p => p.RequireRole(...))</c>.
+/// <para>
+/// Configuration: <c>Identity:Issuer</c> is the public issuer (the gateway's origin, as tokens carry
+/// it; the AppHost sets it for every project). <c>Identity:Authority</c> is where the signing keys are
+/// fetched (default <c>http://identity</c>, resolved by service discovery): only its JWKS is read,
+/// never the discovery document, whose URLs point at the public origin. Keys are cached and
+/// re-fetched when a token names an unknown key id, so a key rotation needs no restart.
+/// </para>
+/// </summary>
+public static class AuthenticationExtensions
+{
+    public const string IssuerKey = "Identity:Issuer";
+    public const string AuthorityKey = "Identity:Authority";
+    public const string DefaultAuthority = "http://identity";
+    public const string JwksPath = "/.well-known/jwks";
+
+    /// <summary>The audience of tokens granted the <see cref="ApiScope"/> scope: the platform's APIs.</summary>
+    public const string ApiAudience = "customer-platform-api";
+    public const string ApiScope = "api";
+
+    /// <summary>The named HttpClient that fetches the JWKS (service discovery and resilience come from the defaults).</summary>
+    public const string JwksClientName = "identity-jwks";
+
+    public static IHostApplicationBuilder AddDefaultAuthentication(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient(JwksClientName);
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IHttpClientFactory, TimeProvider, ILoggerFactory>((options, clients, time, loggers) =>
+            {
+                var issuer = configuration[IssuerKey]?.TrimEnd('/');
+                var authority = (configuration[AuthorityKey] ?? DefaultAuthority).TrimEnd('/');
+
+                options.MapInboundClaims = false;
+                options.RequireHttpsMetadata = false;
+                var parameters = options.TokenValidationParameters;
+                parameters.NameClaimType = "name";
+                parameters.RoleClaimType = "role";
+                parameters.ValidAudience = ApiAudience;
+                parameters.LifetimeValidator = (notBefore, expires, _, validation) => IsWithinLifetime(time, notBefore, expires, validation);
+                if (string.IsNullOrEmpty(issuer))
+                {
+                    // The signature still proves Identity issued the token; only its origin is unchecked.
+                    parameters.ValidateIssuer = false;
+                    loggers.CreateLogger(typeof(AuthenticationExtensions)).LogWarning(
+                        "{Key} is not set: access tokens' issuer is not checked (their signature is)", IssuerKey);
+                }
+                else
+                {
+                    // OpenIddict writes an issuer URI with its trailing slash; configuration may omit it.
+                    parameters.ValidIssuers = [issuer, issuer + "/"];
+                }
+
+                options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
+                    authority + JwksPath,
+                    new JsonWebKeySetRetriever(issuer),
+                    new HttpDocumentRetriever(clients.CreateClient(JwksClientName)) { RequireHttps = false });
+            });
+
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    // The handler's own check reads the system clock; this one reads TimeProvider, so a test can move time.
+    private static bool IsWithinLifetime(TimeProvider time, DateTime? notBefore, DateTime? expires, TokenValidationParameters validation)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (notBefore is { } start && start.ToUniversalTime() > now + validation.ClockSkew)
+            return false;
+        if (expires is { } end)
+            return end.ToUniversalTime() >= now - validation.ClockSkew;
+        return !validation.RequireExpirationTime;
+    }
+
+    /// <summary>Reads Identity's JWKS into a configuration holding only its signing keys.</summary>
+    private sealed class JsonWebKeySetRetriever(string? issuer) : IConfigurationRetriever<OpenIdConnectConfiguration>
+    {
+        public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
+        {
+            var keys = new JsonWebKeySet(await retriever.GetDocumentAsync(address, cancel));
+            var configuration = new OpenIdConnectConfiguration { Issuer = issuer, JwksUri = address, JsonWebKeySet = keys };
+            foreach (var key in keys.GetSigningKeys())
+                configuration.SigningKeys.Add(key);
+            return configuration;
+        }
+    }
+}

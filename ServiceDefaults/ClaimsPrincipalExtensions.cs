@@ -1,0 +1,20 @@
+using System.Security.Claims;
+
+namespace CustomerPlatform.ServiceDefaults;
+
+/// <summary>The claims of Identity's access tokens (JWT names: inbound claim mapping is off).</summary>
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>The customer (or staff member) id of an access token: its <c>sub</c> claim.</summary>
+    public static Guid GetCustomerId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue("sub"), out var id)
+            ? id
+            : throw new InvalidOperationException("The caller's token has no customer id (sub); the endpoint must require authorization.");
+
+    public static string? GetEmail(this ClaimsPrincipal user) => user.FindFirstValue("email");
+
+    public static string? GetDisplayName(this ClaimsPrincipal user) => user.FindFirstValue("name");
+
+    public static bool IsStaff(this ClaimsPrincipal user) =>
+        CustomerPlatform.Contracts.Roles.Staff.Any(user.IsInRole);
+}

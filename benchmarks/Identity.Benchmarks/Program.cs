@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Runtime.InteropServices;
+using CustomerPlatform.AppHost.Hosting;
+using CustomerPlatform.Contracts;
+using Npgsql;
+
+// Sign-ups per second and password-grant logins per second of the real Identity service (its own
+// process, Kestrel, PostgreSQL, RabbitMQ, the bus outbox), driven over HTTP from this machine.
+//   dotnet run -c Release --project benchmarks/Identity.Benchmarks -- [--iterations 100000] [--accounts 300] [--logins 600] [--concurrency 8]
+var options = BenchOptions.Parse(args);
+var cores = Environment.ProcessorCount;
+Console.WriteLine($"Machine: {cores} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+Console.WriteLine($"Hash: ASP.NET Core Identity PasswordHasher V3 (PBKDF2-HMAC-SHA512), {options.Iterations:N0} iterations");
+Console.WriteLine($"Workload: {options.Accounts} sign-ups, then {options.Logins} password grants, {options.Concurrency} at a time, {options.Replicas} Identity replica(s)");
+
+var builder = DistributedApplicationTestingBuilder.Create();
+var db = builder.AddPostgres(ResourceNames.Postgres).AddDatabase(ResourceNames.Databases.Identity);
+var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
+var identity = builder.AddProject(ResourceNames.Services.Identity, "../services/Identity/CustomerPlatform.Identity.csproj")
+    .WithReplicas(options.Replicas)
+    .WithReference(db).WaitFor(db)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithEnvironment("Identity__PasswordHashIterations", options.Iterations.ToString(CultureInfo.InvariantCulture))
+    .WithEnvironment("Logging__LogLevel__Default", "Warning");
+// The limits stay on (each attempt still costs its upsert), just far above this load.
+foreach (var policy in new[] { "SignUp", "SignIn" })
+{
+    identity.WithEnvironment($"Identity__RateLimits__{policy}__PerIp", "100000000");
+    identity.WithEnvironment($"Identity__RateLimits__{policy}__PerEmail", "100000000");
+    identity.WithEnvironment($"Identity__RateLimits__{policy}__Window", "01:00:00");
+}
+
+await using var app = builder.Build();
+await app.StartAsync();
+using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
+    await app.WaitForResourceHealthyAsync(ResourceNames.Services.Identity, timeout.Token);
+
+var urls = Enumerable.Range(0, options.Replicas)
+    .Select(i => app.GetEndpoint(ResourceNames.Services.Identity, options.Replicas == 1 ? "http" : $"http-{i}")).ToList();
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 }) { Timeout = TimeSpan.FromMinutes(2) };
+const string Password = "benchmark-passphrase-of-some-length";
+var run = Guid.NewGuid().ToString("N")[..8];
+string Email(int i) => $"bench.{run}.{i}@example.com";
+Uri At(int i, string path) => new(urls[i % urls.Count], path);
+
+// Warm up JIT, pools and caches on every replica.
+await DriveAsync(20, 4, async i =>
+{
+    var r = await http.PostAsJsonAsync(At(i, "/api/identity/signup"), new { email = $"warmup.{run}.{i}@example.com", password = Password, displayName = "Warm Up" });
+    return r.StatusCode == System.Net.HttpStatusCode.Accepted;
+});
+
+var signUps = await DriveAsync(options.Accounts, options.Concurrency, async i =>
+{
+    var r = await http.PostAsJsonAsync(At(i, "/api/identity/signup"), new { email = Email(i), password = Password, displayName = $"Bench {i}" });
+    return r.StatusCode == System.Net.HttpStatusCode.Accepted;
+});
+
+// The benchmark verifies its accounts directly; the emailed-link path is what the tests cover.
+await using (var connection = new NpgsqlConnection(await app.GetConnectionStringAsync(ResourceNames.Databases.Identity)))
+{
+    await connection.OpenAsync();
+    await using var verify = new NpgsqlCommand($"UPDATE users SET \"EmailConfirmed\" = true WHERE \"Email\" LIKE 'bench.{run}.%'", connection);
+    Console.WriteLine($"Verified {await verify.ExecuteNonQueryAsync()} accounts");
+}
+
+var logins = await DriveAsync(options.Logins, options.Concurrency, async i =>
+{
+    var r = await http.PostAsync(At(i, "/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["grant_type"] = "password", ["client_id"] = "platform-cli", ["username"] = Email(i % options.Accounts),
+        ["password"] = Password, ["scope"] = "openid offline_access api",
+    }));
+    return r.IsSuccessStatusCode;
+});
+
+var target = 2 * 15 * cores;
+Console.WriteLine();
+Console.WriteLine($"Results ({options.Iterations:N0} PBKDF2-HMAC-SHA512 iterations, {options.Replicas} replica(s), concurrency {options.Concurrency}):");
+Console.WriteLine($"  sign-ups : {signUps.Rate,7:F1}/s  ({signUps.Ok}/{signUps.Count} accepted, p50 {signUps.P50:F0} ms, p95 {signUps.P95:F0} ms)");
+Console.WriteLine($"  logins   : {logins.Rate,7:F1}/s  ({logins.Ok}/{logins.Count} issued tokens, p50 {logins.P50:F0} ms, p95 {logins.P95:F0} ms)");
+Console.WriteLine($"  logins per vCPU: {logins.Rate / cores:F1}/s; target 2 x Keycloak's 15/s per vCPU = {target}/s on {cores} vCPUs: {(logins.Rate >= target ? "MET" : "NOT MET")}");
+Console.WriteLine($"  load average at the end: {LoadAverage()}");
+return logins.Ok == logins.Count && signUps.Ok == signUps.Count ? 0 : 1;
+
+static async Task<RunResult> DriveAsync(int count, int concurrency, Func<int, Task<bool>> call)
+{
+    var next = -1;
+    var ok = 0;
+    var latencies = new double[count];
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < count)
+        {
+            var started = Stopwatch.GetTimestamp();
+            if (await call(i))
+                Interlocked.Increment(ref ok);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+    }));
+    var elapsed = clock.Elapsed.TotalSeconds;
+    Array.Sort(latencies);
+    return new RunResult(count, ok, count / elapsed, latencies[count / 2], latencies[(int)(count * 0.95)]);
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+internal sealed record RunResult(int Count, int Ok, double Rate, double P50, double P95);
+
+internal sealed record BenchOptions(int Iterations, int Accounts, int Logins, int Concurrency, int Replicas)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        int Get(string name, int fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+        return new BenchOptions(Get("--iterations", 100_000), Get("--accounts", 300), Get("--logins", 600), Get("--concurrency", 8), Get("--replicas", 1));
+    }
+}

@@ -1,0 +1,95 @@
+using CustomerPlatform.Contracts.Identity;
+using MassTransit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+
+namespace CustomerPlatform.Identity;
+
+public sealed class PasswordResetService(
+    IdentityDbContext db,
+    ILookupNormalizer normalizer,
+    IPasswordHasher<PlatformUser> hasher,
+    AccountTokens tokens,
+    AccountEmails emails,
+    IPublishEndpoint publisher,
+    IOpenIddictTokenManager tokenManager,
+    IOpenIddictAuthorizationManager authorizationManager,
+    TimeProvider time,
+    IOptions<IdentitySettings> settings)
+{
+    /// <summary>A reset link for a registered address (voiding earlier ones); nothing for an unknown one.</summary>
+    public async Task ForgotAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = normalizer.NormalizeEmail(email);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        if (user is null)
+            return;
+
+        var token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.ResetPassword, settings.Value.ResetTokenLifetime, cancellationToken);
+        await emails.ResetPasswordAsync(user, token, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Sets a new password with a reset token: false when the token is not redeemable. Every refresh
+    /// token and authorization of the account is revoked in the same transaction, the lockout is lifted,
+    /// the owner is told by email, and (the link having proven the mailbox) the address counts as verified.
+    /// </summary>
+    public async Task<bool> ResetAsync(string token, string newPassword, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var row = await tokens.FindRedeemableAsync(token, AccountTokenPurpose.ResetPassword, cancellationToken);
+                if (row is null)
+                    return false;
+
+                var now = time.GetUtcNow();
+                row.UsedAt = now;
+                var user = await db.Users.SingleAsync(u => u.Id == row.UserId, cancellationToken);
+                ApplyNewPassword(user, newPassword);
+                if (!user.EmailConfirmed)
+                {
+                    user.EmailConfirmed = true;
+                    await publisher.Publish(new EmailVerified { CustomerId = user.Id, Email = user.Email!, VerifiedAt = now }, cancellationToken);
+                }
+                await emails.AccountChangedAsync(user, "Your password was changed.", now, cancellationToken);
+
+                var subject = user.Id.ToString();
+                await tokenManager.RevokeBySubjectAsync(subject, cancellationToken);
+                await authorizationManager.RevokeBySubjectAsync(subject, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same link redeemed twice at once: the other request changed the password.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private void ApplyNewPassword(PlatformUser user, string newPassword)
+    {
+        user.PasswordHash = hasher.HashPassword(user, newPassword);
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CustomerPlatform.Identity;
+
+/// <summary>
+/// The OpenID Connect endpoints OpenIddict hands to us after validating the protocol: the token
+/// endpoint (password, code and refresh grants), the authorization endpoint (code + PKCE, signing
+/// in through <see cref="SignInPage"/>) and the end-session endpoint.
+/// </summary>
+public static class ConnectApi
+{
+    public const string TokenPath = "/connect/token";
+    public const string AuthorizePath = "/connect/authorize";
+    public const string EndSessionPath = "/connect/endsession";
+    public const string RevocationPath = "/connect/revoke";
+
+    public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(TokenPath, Token).WithName("Token").WithSummary("OAuth 2.0 token endpoint").WithTags("OpenID Connect");
+        app.MapMethods(AuthorizePath, ["GET", "POST"], (Delegate)Authorize).WithName("Authorize").WithSummary("OpenID Connect authorization endpoint").WithTags("OpenID Connect");
+        app.MapMethods(EndSessionPath, ["GET", "POST"], (Delegate)EndSession).WithName("EndSession").WithSummary("Sign out").WithTags("OpenID Connect");
+        return app;
+    }
+
+    public static async Task<Results<SignInHttpResult, ForbidHttpResult, ProblemHttpResult>> Token(
+        HttpContext context, SignInService signIn, TokenPrincipalFactory principals, UserManager<PlatformUser> users,
+        RateLimiter limiter, ILookupNormalizer normalizer, IOptions<RateLimitSettings> limits, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsPasswordGrantType())
+        {
+            var email = normalizer.NormalizeEmail(request.Username?.Trim() ?? "");
+            if (await IdentityApi.TooManyAsync(context, limiter, "sign-in", limits.Value.SignIn, email, cancellationToken) is { } tooMany)
+                return tooMany;
+
+            var (outcome, user) = await signIn.CheckAsync(request.Username, request.Password, cancellationToken);
+            return outcome switch
+            {
+                SignInOutcome.Succeeded => SignIn(await principals.CreateAsync(user!, request.GetScopes(), cancellationToken)),
+                SignInOutcome.NotVerified => Refuse(SignInService.NotVerifiedMessage),
+                _ => Refuse(SignInService.RefusedMessage),
+            };
+        }
+
+        // Code and refresh grants: OpenIddict has validated the code or refresh token (and, with
+        // rotation, redeemed it); the account must still be usable.
+        var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var account = await users.FindByIdAsync(result.Principal?.GetClaim(Claims.Subject) ?? "");
+        if (account is null || !account.EmailConfirmed || account.LockoutEnd > time.GetUtcNow())
+            return Refuse("The account can no longer sign in.");
+        return SignIn(await principals.CreateAsync(account, result.Principal!.GetScopes(), cancellationToken));
+    }
+
+    public static async Task<Results<SignInHttpResult, ForbidHttpResult, ChallengeHttpResult>> Authorize(
+        HttpContext context, TokenPrincipalFactory principals, UserManager<PlatformUser> users, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var session = await context.AuthenticateAsync(SignInPage.CookieScheme);
+        var account = session.Succeeded ? await users.FindByIdAsync(session.Principal.GetClaim(Claims.Subject) ?? "") : null;
+        if (account is null || !account.EmailConfirmed || account.LockoutEnd > time.GetUtcNow())
+        {
+            if (request.HasPromptValue(PromptValues.None))
+                return TypedResults.Forbid(ErrorProperties(Errors.LoginRequired, "The user is not signed in."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+            // To the sign-in page, which comes back here with the same request once signed in.
+            return TypedResults.Challenge(
+                new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString },
+                [SignInPage.CookieScheme]);
+        }
+
+        // First-party clients only: consent is implicit.
+        return SignIn(await principals.CreateAsync(account, request.GetScopes(), cancellationToken));
+    }
+
+    public static async Task<SignOutHttpResult> EndSession(HttpContext context)
+    {
+        await context.SignOutAsync(SignInPage.CookieScheme);
+        return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static SignInHttpResult SignIn(System.Security.Claims.ClaimsPrincipal principal) =>
+        TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+
+    private static ForbidHttpResult Refuse(string description) =>
+        TypedResults.Forbid(ErrorProperties(Errors.InvalidGrant, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    private static AuthenticationProperties ErrorProperties(string error, string description) => new(new Dictionary<string, string?>
+    {
+        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+    });
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CustomerPlatform.Identity;
+
+/// <summary>
+/// The platform's OpenID Connect clients, written on every start so configuration changes (the
+/// app's origin) take effect: <c>customer-spa</c> (public, code + PKCE) always, <c>platform-cli</c>
+/// (public, password grant) only in Development and removed elsewhere.
+/// </summary>
+public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOptions<IdentitySettings> settings)
+{
+    public const string SpaClientId = "customer-spa";
+    public const string CliClientId = "platform-cli";
+
+    private static readonly string[] ScopePermissions =
+    [
+        Permissions.Scopes.Email, Permissions.Scopes.Profile, Permissions.Scopes.Roles,
+        Permissions.Prefixes.Scope + AuthenticationExtensions.ApiScope,
+    ];
+
+    public async Task SeedAsync(bool development, CancellationToken cancellationToken)
+    {
+        var origin = settings.Value.ResolveAppOrigin();
+        var redirectUris = settings.Value.SpaRedirectUris.Length > 0 ? settings.Value.SpaRedirectUris : [$"{origin}/signin-callback"];
+
+        var spa = new OpenIddictApplicationDescriptor
+        {
+            ClientId = SpaClientId,
+            DisplayName = "CustomerPlatform app",
+            ClientType = ClientTypes.Public,
+            ApplicationType = ApplicationTypes.Web,
+            ConsentType = ConsentTypes.Implicit,
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var uri in redirectUris)
+            spa.RedirectUris.Add(new Uri(uri));
+        spa.PostLogoutRedirectUris.Add(new Uri($"{origin}/"));
+        spa.Permissions.UnionWith([
+            Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession, Permissions.Endpoints.Revocation,
+            Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code, .. ScopePermissions]);
+        await UpsertAsync(spa, cancellationToken);
+
+        if (!development)
+        {
+            if (await applications.FindByClientIdAsync(CliClientId, cancellationToken) is { } existing)
+                await applications.DeleteAsync(existing, cancellationToken);
+            return;
+        }
+
+        var cli = new OpenIddictApplicationDescriptor
+        {
+            ClientId = CliClientId,
+            DisplayName = "Platform scripts and tests (Development only)",
+            ClientType = ClientTypes.Public,
+            ApplicationType = ApplicationTypes.Native,
+            ConsentType = ConsentTypes.Implicit,
+        };
+        cli.Permissions.UnionWith([
+            Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
+            Permissions.GrantTypes.Password, Permissions.GrantTypes.RefreshToken, .. ScopePermissions]);
+        await UpsertAsync(cli, cancellationToken);
+    }
+
+    private async Task UpsertAsync(OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken) is { } existing)
+            await applications.UpdateAsync(existing, descriptor, cancellationToken);
+        else
+            await applications.CreateAsync(descriptor, cancellationToken);
+    }
+}

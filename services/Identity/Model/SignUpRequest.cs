@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Identity;
+
+public sealed record SignUpRequest(string? Email, string? Password, string? DisplayName);

@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Notifications;
+
+public sealed record CategoryChoice(string? Category, bool? Email);

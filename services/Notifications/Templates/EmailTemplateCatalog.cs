@@ -1,0 +1,38 @@
+using CustomerPlatform.Contracts.Notifications;
+using static CustomerPlatform.Notifications.Templates.TemplateVariable;
+
+namespace CustomerPlatform.Notifications.Templates;
+
+/// <summary>
+/// Every email the platform sends. To add one, add an entry here and its two body files (see the
+/// service's README.md); the catalog test renders every entry, so a missing file or an undeclared
+/// variable fails the build's tests rather than a customer's email.
+/// </summary>
+public static class EmailTemplateCatalog
+{
+    public static readonly IReadOnlyList<EmailTemplate> All =
+    [
+        new(EmailTemplates.VerifyEmail, NotificationCategories.Security,
+            "Confirm your email address",
+            [Text("displayName"), Link("verificationLink"), Number("expiresInHours", 1, 720)]),
+
+        new(EmailTemplates.AlreadyRegistered, NotificationCategories.Security,
+            "You already have a {{platform.name}} account",
+            [Text("displayName"), Link("signInLink"), Link("resetLink")]),
+
+        new(EmailTemplates.ResetPassword, NotificationCategories.Security,
+            "Reset your {{platform.name}} password",
+            [Text("displayName"), Link("resetLink"), Number("expiresInMinutes", 1, 1440)]),
+
+        new(EmailTemplates.AccountChanged, NotificationCategories.Security,
+            "Your {{platform.name}} account was changed",
+            [Text("displayName"), Text("change"), Timestamp("changedAt")]),
+
+        new(EmailTemplates.SuccessManagerIntroduction, NotificationCategories.Onboarding,
+            "Meet {{managerName}}, your success manager at {{platform.name}}",
+            [Text("displayName"), Text("managerName"), EmailAddress("managerEmail"), Link("journeyLink"), Paragraph("managerMessage").Optional()]),
+    ];
+
+    public static EmailTemplate? Find(string name) =>
+        All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
+}

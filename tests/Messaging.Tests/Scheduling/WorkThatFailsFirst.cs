@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Messaging.Tests.Scheduling;
+
+public sealed record WorkThatFailsFirst(Guid Id);

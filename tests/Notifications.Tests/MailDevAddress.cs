@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Notifications.Tests;
+
+public sealed record MailDevAddress(string Address, string? Name);
