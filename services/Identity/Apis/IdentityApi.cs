@@ -11,7 +11,7 @@ public static class IdentityApi
 {
     public static IEndpointRouteBuilder MapIdentityApiV1(this IEndpointRouteBuilder app)
     {
-        // Bodies are read by RequestBody, not bound: a body that is not JSON (whatever its
+        // Bodies are read by JsonRequestBody, not bound: a body that is not JSON (whatever its
         // Content-Type) is a 400 naming "body", where Accepts<T> metadata would make routing answer 415.
         var api = app.MapGroup("api/identity").WithTags("Identity");
         api.MapStatus(ResourceNames.Services.Identity);
@@ -29,11 +29,11 @@ public static class IdentityApi
         HttpContext context, SignUpService service, PasswordPolicy policy, RateLimiter limiter, ILookupNormalizer normalizer,
         IOptions<RateLimitSettings> limits, CancellationToken cancellationToken)
     {
-        var (body, errors) = await RequestBody.ReadAsync<SignUpRequest>(context.Request, cancellationToken);
+        var (body, unreadable) = await JsonRequestBody.ReadAsync<SignUpRequest>(context.Request, cancellationToken);
         if (body is null)
-            return TypedResults.ValidationProblem(errors!.ToDictionary());
+            return TypedResults.ValidationProblem(unreadable!);
 
-        errors = new ValidationErrors();
+        var errors = new ValidationErrors();
         var email = EmailRules.Validate(body.Email, "email", errors);
         var displayName = DisplayNameRules.Validate(body.DisplayName, "displayName", errors);
         policy.Validate(body.Password, "password", errors, email);
@@ -50,9 +50,9 @@ public static class IdentityApi
     public static async Task<Results<NoContent, ValidationProblem>> VerifyEmail(
         HttpContext context, EmailVerificationService service, CancellationToken cancellationToken)
     {
-        var (body, errors) = await RequestBody.ReadAsync<VerifyEmailRequest>(context.Request, cancellationToken);
+        var (body, unreadable) = await JsonRequestBody.ReadAsync<VerifyEmailRequest>(context.Request, cancellationToken);
         if (body is null)
-            return TypedResults.ValidationProblem(errors!.ToDictionary());
+            return TypedResults.ValidationProblem(unreadable!);
         if (string.IsNullOrWhiteSpace(body.Token))
             return TypedResults.ValidationProblem(ValidationErrors.For("token", "A token is required.").ToDictionary());
 
@@ -92,11 +92,11 @@ public static class IdentityApi
     public static async Task<Results<NoContent, ValidationProblem>> ResetPassword(
         HttpContext context, PasswordResetService service, PasswordPolicy policy, CancellationToken cancellationToken)
     {
-        var (body, errors) = await RequestBody.ReadAsync<ResetPasswordRequest>(context.Request, cancellationToken);
+        var (body, unreadable) = await JsonRequestBody.ReadAsync<ResetPasswordRequest>(context.Request, cancellationToken);
         if (body is null)
-            return TypedResults.ValidationProblem(errors!.ToDictionary());
+            return TypedResults.ValidationProblem(unreadable!);
 
-        errors = new ValidationErrors();
+        var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(body.Token))
             errors.Add("token", "A token is required.");
         policy.Validate(body.NewPassword, "newPassword", errors);
@@ -128,10 +128,10 @@ public static class IdentityApi
 
     private static async Task<(string? Email, ValidationProblem? Problem)> ReadEmailAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var (body, errors) = await RequestBody.ReadAsync<EmailRequest>(context.Request, cancellationToken);
+        var (body, unreadable) = await JsonRequestBody.ReadAsync<EmailRequest>(context.Request, cancellationToken);
         if (body is null)
-            return (null, TypedResults.ValidationProblem(errors!.ToDictionary()));
-        errors = new ValidationErrors();
+            return (null, TypedResults.ValidationProblem(unreadable!));
+        var errors = new ValidationErrors();
         var email = EmailRules.Validate(body.Email, "email", errors);
         return errors.Any ? (null, TypedResults.ValidationProblem(errors.ToDictionary())) : (email, null);
     }

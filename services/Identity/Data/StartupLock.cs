@@ -4,33 +4,20 @@ namespace CustomerPlatform.Identity;
 
 /// <summary>
 /// Identity runs several replicas that start together on one database. A PostgreSQL advisory lock,
-/// taken before the migration and released after seeding, lets one replica migrate, create the
-/// keys and seed while the others wait, then find everything in place. (EF's own migration lock did
-/// not stop two replicas creating the same table at once.)
+/// taken after the migration and released after seeding, lets one replica seed the clients, roles and
+/// staff accounts while the others wait, then find everything in place instead of racing to insert
+/// the same rows. (The migration has its own turn-taking in ServiceDefaults; the server is reachable
+/// by the time this runs, because the migration waited for it.)
 /// </summary>
-public sealed class StartupLock([FromKeyedServices(ResourceNames.Databases.Identity)] NpgsqlDataSource dataSource, ILogger<StartupLock> logger)
+public sealed class StartupLock([FromKeyedServices(ResourceNames.Databases.Identity)] NpgsqlDataSource dataSource)
 {
     private const long LockId = 0x1D_5EED;
-    private static readonly TimeSpan ServerWait = TimeSpan.FromSeconds(30);
 
     private NpgsqlConnection? _connection;
 
     public async Task AcquireAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + ServerWait;
-        while (true)
-        {
-            try
-            {
-                _connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                break;
-            }
-            catch (NpgsqlException exception) when (exception.IsTransient && DateTime.UtcNow < deadline)
-            {
-                logger.LogWarning("Waiting for identitydb: {Reason}", exception.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            }
-        }
+        _connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({LockId})", _connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -44,7 +31,7 @@ public sealed class StartupLock([FromKeyedServices(ResourceNames.Databases.Ident
         _connection = null;
     }
 
-    /// <summary>Registered before the migration.</summary>
+    /// <summary>Registered after the migration and the bus.</summary>
     public sealed class Acquire(StartupLock startupLock) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => startupLock.AcquireAsync(cancellationToken);

@@ -16,14 +16,14 @@ internal static class Extensions
         builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection(RateLimitSettings.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        // Hosted services start in this order, one replica at a time (StartupLock): the migration,
-        // the bus, the server's keys and the seeding.
-        builder.Services.AddSingleton<StartupLock>();
-        builder.Services.AddHostedService<StartupLock.Acquire>();
+        // Hosted services start in this order: the migration (replicas take turns, see ServiceDefaults),
+        // the bus, then the server's keys and the seeding, one replica at a time (StartupLock).
         builder.AddPostgresDbContext<IdentityDbContext>(ResourceNames.Databases.Identity);
         builder.AddMessaging<IdentityDbContext>(
             _ => { },
             messaging => messaging.AddPostgresScheduler<IdentityDbContext>(SchedulerQueueName(ResourceNames.Services.Identity)));
+        builder.Services.AddSingleton<StartupLock>();
+        builder.Services.AddHostedService<StartupLock.Acquire>();
 
         // Stateless, so one for the process (Identity would register it per request).
         builder.Services.AddSingleton<IPasswordHasher<PlatformUser>, PasswordHasher<PlatformUser>>();

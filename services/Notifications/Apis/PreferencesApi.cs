@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Notifications;
 
@@ -19,10 +17,9 @@ public static class PreferencesApi
         TypedResults.Ok(await ReadAsync(db, user.GetCustomerId(), cancellationToken));
 
     public static async Task<Results<Ok<Preferences>, ValidationProblem>> UpdateAsync(
-        HttpRequest request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider time, IOptions<JsonOptions> json,
-        CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (body, errors) = await JsonBody.ReadAsync<UpdatePreferencesRequest>(request, json);
+        var (body, errors) = await JsonRequestBody.ReadAsync<UpdatePreferencesRequest>(request, cancellationToken);
         if (body is null)
             return TypedResults.ValidationProblem(errors!);
         if (Validate(body) is { Count: > 0 } invalid)
