@@ -32,6 +32,8 @@ foreach (var project in new[] { identity, onboarding, training, ticketing, notif
     project.WithEnvironment("Identity__Issuer", gateway);
 }
 identity.WithEnvironment("Identity__AppOrigin", gateway);
+onboarding.WithEnvironment("Onboarding__AppOrigin", gateway);
+ticketing.WithEnvironment("Ticketing__AppUrl", gateway);
 
 // Every service checks access tokens against Identity's signing keys (its JWKS, read through service
 // discovery when the first token arrives, so no service waits for Identity to start).

@@ -10,7 +10,7 @@ public static class MessagingExtensions
     /// <summary>
     /// Registers MassTransit on the RabbitMQ broker at <c>ConnectionStrings__{connectionName}</c>, an
     /// AMQP URI (<c>amqp://user:password@host:port/vhost</c>). <paramref name="configure"/> adds the
-    /// service's consumers and sagas; their endpoints get kebab-case names. <paramref name="configureBus"/>
+    /// service's consumers and sagas; their endpoints get kebab-case names prefixed with the service's short name. <paramref name="configureBus"/>
     /// configures the bus itself (a message scheduler, bus-wide filters) before its endpoints are created.
     /// </summary>
     public static IHostApplicationBuilder AddRabbitMqMessaging(
@@ -24,7 +24,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // Queues are named after the service too ("onboarding-staff-account-changed"): two services
+            // with a consumer of the same name would otherwise share one queue and each get half the messages.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(QueuePrefix(clientName), false));
 
             // MassTransit registers the bus health check itself, tagged "ready" (never "live"): a broker
             // that is down makes /health fail while /alive stays up, so the process is not restarted.
@@ -50,4 +52,8 @@ public static class MessagingExtensions
 
         return builder;
     }
+
+    /// <summary>The service's short name from its application name: <c>CustomerPlatform.Onboarding</c> → <c>onboarding</c>.</summary>
+    public static string QueuePrefix(string applicationName) =>
+        applicationName[(applicationName.LastIndexOf('.') + 1)..].ToLowerInvariant();
 }

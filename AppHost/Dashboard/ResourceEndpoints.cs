@@ -11,7 +11,7 @@ namespace CustomerPlatform.AppHost.Dashboard;
 /// <summary>/api/resources: the resources with secrets masked, their live changes, and the SRE's commands.</summary>
 internal static class ResourceEndpoints
 {
-    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "start", "stop", "restart" };
+    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "start", "stop", "restart", "kill" };
 
     public static IEndpointRouteBuilder MapResourceApi(this IEndpointRouteBuilder routes)
     {

@@ -71,6 +71,15 @@ internal sealed class ChildProcess
         }
     }
 
+    /// <summary>Kills the process group at once, as a crash would: no signal it can catch, no draining.</summary>
+    public void Kill()
+    {
+        if (!_exited.Task.IsCompleted)
+        {
+            ProcessTree.Signal(Id, ProcessTree.Family(Id), Libc.SIGKILL);
+        }
+    }
+
     /// <summary>
     /// Asks the leader to stop with the spec's signal, kills its process group and family after
     /// <paramref name="timeout"/>, and once it has exited kills whatever is left (helpers that left the

@@ -19,6 +19,6 @@ public interface IResourceMonitor
     /// <summary>Yields the resource's console lines as they are written, after <paramref name="afterSequence"/>.</summary>
     IAsyncEnumerable<LogLine> WatchLogsAsync(string resource, long afterSequence, CancellationToken cancellationToken);
 
-    /// <summary>Runs a command: <c>start</c>, <c>stop</c> or <c>restart</c>. False when the resource or command is unknown.</summary>
+    /// <summary>Runs a command: <c>start</c>, <c>stop</c>, <c>restart</c> or <c>kill</c> (SIGKILL, as a crash, then start). False when the resource or command is unknown.</summary>
     Task<bool> ExecuteCommandAsync(string resource, string command, CancellationToken cancellationToken);
 }

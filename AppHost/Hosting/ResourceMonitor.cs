@@ -59,7 +59,7 @@ internal sealed class ResourceMonitor(Orchestrator orchestrator) : IResourceMoni
     }
 
     /// <summary>
-    /// <c>stop</c> returns once stopped; <c>start</c> and <c>restart</c> return once the resource is
+    /// <c>stop</c> returns once stopped; <c>start</c>, <c>restart</c> and <c>kill</c> (SIGKILL, then start) return once the resource is
     /// Waiting or Starting (the start's synchronous part runs here), not when it is healthy.
     /// </summary>
     public async Task<bool> ExecuteCommandAsync(string resource, string command, CancellationToken cancellationToken)
@@ -78,6 +78,13 @@ internal sealed class ResourceMonitor(Orchestrator orchestrator) : IResourceMoni
                 await runner.StopAsync().WaitAsync(cancellationToken);
                 return true;
             case "restart":
+                await runner.StopAsync().WaitAsync(cancellationToken);
+                _ = runner.StartAsync(CancellationToken.None);
+                return true;
+            case "kill":
+                // A crash, then what a supervisor does: SIGKILL (no graceful shutdown, messages in
+                // flight are not acknowledged), then a start.
+                runner.Kill();
                 await runner.StopAsync().WaitAsync(cancellationToken);
                 _ = runner.StartAsync(CancellationToken.None);
                 return true;

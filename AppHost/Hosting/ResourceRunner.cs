@@ -175,6 +175,21 @@ internal abstract class ResourceRunner : IDisposable
         }
     }
 
+    /// <summary>Kills every instance's process as a crash would (SIGKILL); the exit watchers record it.</summary>
+    public void Kill()
+    {
+        List<RunnerInstance> instances;
+        lock (_gate)
+        {
+            instances = [.. _instances];
+        }
+
+        foreach (var instance in instances)
+        {
+            instance.Process?.Kill();
+        }
+    }
+
     public async Task StopAsync()
     {
         await _run.CancelAsync();

@@ -11,3 +11,4 @@ app.MapDefaultEndpoints();
 app.MapOnboardingApiV1();
 
 app.Run();
+public partial class Program;

@@ -7,7 +7,7 @@ namespace CustomerPlatform.Identity.Tests;
 
 /// <summary>
 /// A bus of its own on the real broker with one queue bound to what Identity publishes (SendEmail,
-/// CustomerSignedUp, EmailVerified), standing in for Notifications and Onboarding.
+/// CustomerSignedUp, EmailVerified, StaffAccountChanged), standing in for Notifications, Onboarding and Ticketing.
 /// </summary>
 public sealed class MessageRecorder : IAsyncDisposable
 {
@@ -18,6 +18,7 @@ public sealed class MessageRecorder : IAsyncDisposable
     public ConcurrentQueue<SendEmail> Emails { get; } = new();
     public ConcurrentQueue<CustomerSignedUp> SignUps { get; } = new();
     public ConcurrentQueue<EmailVerified> Verifications { get; } = new();
+    public ConcurrentQueue<StaffAccountChanged> StaffChanges { get; } = new();
 
     private MessageRecorder(Uri amqp)
     {
@@ -35,6 +36,7 @@ public sealed class MessageRecorder : IAsyncDisposable
                 endpoint.Handler<SendEmail>(context => Record(Emails, context.Message));
                 endpoint.Handler<CustomerSignedUp>(context => Record(SignUps, context.Message));
                 endpoint.Handler<EmailVerified>(context => Record(Verifications, context.Message));
+                endpoint.Handler<StaffAccountChanged>(context => Record(StaffChanges, context.Message));
             });
         });
     }

@@ -21,4 +21,38 @@ public static class EmailTemplates
     /// <c>managerEmail</c>, <c>journeyLink</c>, optionally <c>managerMessage</c> (a few lines from the manager).
     /// </summary>
     public const string SuccessManagerIntroduction = "success-manager-introduction";
+
+    /// <summary>Journey step 4: the details form is ready (category onboarding). Variables: <c>displayName</c>, <c>formLink</c>.</summary>
+    public const string DetailsForm = "details-form";
+
+    /// <summary>
+    /// A staff member rejected a journey step (6, 11 or 19) and the customer must do an earlier step
+    /// again (category onboarding). Variables: <c>displayName</c>, <c>stepTitle</c>, <c>reason</c>, <c>journeyLink</c>.
+    /// </summary>
+    public const string StepRejected = "step-rejected";
+
+    /// <summary>
+    /// The customer has been idle on a journey step for a while (one reminder per step, category
+    /// onboarding). Variables: <c>displayName</c>, <c>stepTitle</c>, <c>journeyLink</c>.
+    /// </summary>
+    public const string StepReminder = "step-reminder";
+
+    /// <summary>
+    /// To a staff approver: an approval has waited more than a business day (category onboarding).
+    /// Variables: <c>displayName</c> (the approver), <c>customerName</c>, <c>stepTitle</c>,
+    /// <c>requestedAt</c> (ISO 8601), <c>approvalsLink</c>.
+    /// </summary>
+    public const string ApprovalReminder = "approval-reminder";
+
+    /// <summary>
+    /// After the journey, the customer success manager asks for a 1–5 score and a comment (category
+    /// onboarding). Variables: <c>displayName</c>, <c>managerName</c>, <c>surveyLink</c>.
+    /// </summary>
+    public const string SatisfactionSurvey = "satisfaction-survey";
+
+    /// <summary>
+    /// Staff replied on the customer's ticket (category support). Variables: <c>displayName</c>,
+    /// <c>ticketSubject</c>, <c>replyAuthor</c>, <c>replyExcerpt</c>, <c>ticketLink</c>.
+    /// </summary>
+    public const string TicketReplied = "ticket-replied";
 }

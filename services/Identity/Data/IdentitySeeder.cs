@@ -7,8 +7,9 @@ namespace CustomerPlatform.Identity;
 
 /// <summary>
 /// At start, after the migration: the data protection key, the platform's roles, the OpenID
-/// Connect clients and (in Development) the staff accounts, inside <see cref="StartupLock"/>, so
-/// replicas starting together seed one at a time and the later ones find everything in place.
+/// Connect clients and (in Development) the staff accounts, then a <c>StaffAccountChanged</c> for every
+/// staff account, inside <see cref="StartupLock"/>, so replicas starting together seed one at a time
+/// and the later ones find everything in place.
 /// </summary>
 public sealed class IdentitySeeder(IServiceScopeFactory scopes, IHostEnvironment environment, ILogger<IdentitySeeder> logger) : IHostedService
 {
@@ -24,6 +25,7 @@ public sealed class IdentitySeeder(IServiceScopeFactory scopes, IHostEnvironment
         await services.GetRequiredService<ClientSeeder>().SeedAsync(environment.IsDevelopment(), cancellationToken);
         if (environment.IsDevelopment())
             await SeedStaffAsync(services, cancellationToken);
+        await AnnounceStaffAsync(services, db, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -42,6 +44,15 @@ public sealed class IdentitySeeder(IServiceScopeFactory scopes, IHostEnvironment
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Every replica's start re-announces all staff, so a directory that missed a message (or was
+    // wiped) converges; the messages are outbox rows, delivered once the bus is up.
+    private async Task AnnounceStaffAsync(IServiceProvider services, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var count = await services.GetRequiredService<StaffAccountEvents>().PublishAllAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Announced {Count} staff accounts", count);
     }
 
     // Creates missing staff accounts only: a password changed since is never reset.

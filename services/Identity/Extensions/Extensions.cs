@@ -20,17 +20,17 @@ internal static class Extensions
         // the bus, then the server's keys and the seeding, one replica at a time (StartupLock).
         builder.AddPostgresDbContext<IdentityDbContext>(ResourceNames.Databases.Identity);
         builder.AddMessaging<IdentityDbContext>(
-            _ => { },
+            bus => bus.AddConsumer<AnnounceStaffConsumer>(),
             messaging => messaging.AddPostgresScheduler<IdentityDbContext>(SchedulerQueueName(ResourceNames.Services.Identity)));
         builder.Services.AddSingleton<StartupLock>();
         builder.Services.AddHostedService<StartupLock.Acquire>();
 
         // Stateless, so one for the process (Identity would register it per request).
-        builder.Services.AddSingleton<IPasswordHasher<PlatformUser>, PasswordHasher<PlatformUser>>();
+        builder.Services.Configure<PasswordHashingSettings>(builder.Configuration.GetSection(PasswordHashingSettings.Section));
+        builder.Services.AddSingleton<IPasswordHasher<PlatformUser>, PlatformPasswordHasher>();
         builder.Services.AddIdentityCore<PlatformUser>(options => options.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityDbContext>();
-        builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = settings.PasswordHashIterations);
 
         // Cookies and anti-forgery tokens made by one replica must open on the other.
         builder.Services.AddDataProtection()
@@ -54,6 +54,7 @@ internal static class Extensions
         builder.Services.AddScoped<EmailVerificationService>();
         builder.Services.AddScoped<PasswordResetService>();
         builder.Services.AddScoped<SignInService>();
+        builder.Services.AddScoped<StaffAccountEvents>();
         builder.Services.AddScoped<TokenPrincipalFactory>();
         builder.Services.AddScoped<ClientSeeder>();
 

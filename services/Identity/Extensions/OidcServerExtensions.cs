@@ -32,6 +32,7 @@ internal static class OidcServerExtensions
 
                 server.RegisterScopes([.. TokenPrincipalFactory.SupportedScopes]);
                 server.DisableAccessTokenEncryption();
+                server.AddEventHandler(SelfContainedTokenEntries.Descriptor);
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(settings.RefreshTokenLifetime)
                     .SetRefreshTokenReuseLeeway(TimeSpan.Zero);

@@ -14,9 +14,6 @@ public sealed class IdentitySettings
     /// <summary>Where <c>customer-spa</c> may receive codes; default <c>{AppOrigin}/signin-callback</c>.</summary>
     public string[] SpaRedirectUris { get; set; } = [];
 
-    /// <summary>PBKDF2-HMAC-SHA512 iterations of ASP.NET Core Identity's hasher (its default is 100,000).</summary>
-    public int PasswordHashIterations { get; set; } = 100_000;
-
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
     public TimeSpan VerificationTokenLifetime { get; set; } = TimeSpan.FromHours(24);

@@ -31,6 +31,30 @@ public static class EmailTemplateCatalog
         new(EmailTemplates.SuccessManagerIntroduction, NotificationCategories.Onboarding,
             "Meet {{managerName}}, your success manager at {{platform.name}}",
             [Text("displayName"), Text("managerName"), EmailAddress("managerEmail"), Link("journeyLink"), Paragraph("managerMessage").Optional()]),
+
+        new(EmailTemplates.DetailsForm, NotificationCategories.Onboarding,
+            "Tell us a little about you",
+            [Text("displayName"), Link("formLink")]),
+
+        new(EmailTemplates.StepRejected, NotificationCategories.Onboarding,
+            "One step of your onboarding needs another look",
+            [Text("displayName"), Text("stepTitle"), Paragraph("reason", 2000), Link("journeyLink")]),
+
+        new(EmailTemplates.StepReminder, NotificationCategories.Onboarding,
+            "Pick up your onboarding where you left off",
+            [Text("displayName"), Text("stepTitle"), Link("journeyLink")]),
+
+        new(EmailTemplates.ApprovalReminder, NotificationCategories.Onboarding,
+            "{{customerName}} is waiting for your approval",
+            [Text("displayName"), Text("customerName"), Text("stepTitle"), Timestamp("requestedAt"), Link("approvalsLink")]),
+
+        new(EmailTemplates.SatisfactionSurvey, NotificationCategories.Onboarding,
+            "How did your onboarding with {{platform.name}} go?",
+            [Text("displayName"), Text("managerName"), Link("surveyLink")]),
+
+        new(EmailTemplates.TicketReplied, NotificationCategories.Support,
+            "New reply: {{ticketSubject}}",
+            [Text("displayName"), Text("ticketSubject"), Text("replyAuthor"), Paragraph("replyExcerpt", 1000), Link("ticketLink")]),
     ];
 
     public static EmailTemplate? Find(string name) =>

@@ -1,3 +1,4 @@
+using CustomerPlatform.Contracts.Identity;
 using CustomerPlatform.Messaging;
 using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
 
@@ -9,8 +10,21 @@ internal static class Extensions
     {
         builder.AddDefaultAuthentication();
         builder.AddPostgresDbContext<OnboardingDbContext>(ResourceNames.Databases.Onboarding);
+        builder.Services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.Section);
+
         builder.AddMessaging<OnboardingDbContext>(
-            _ => { },
+            bus =>
+            {
+                bus.AddSagaStateMachine<JourneyStateMachine, JourneyState>();
+                bus.AddConsumer<StaffAccountChangedConsumer>();
+            },
             messaging => messaging.AddPostgresScheduler<OnboardingDbContext>(SchedulerQueueName(ResourceNames.Services.Onboarding)));
+
+        // Identity announces its staff when it starts, maybe before this service's queue was bound: ask again.
+        builder.Services.PublishWhenStarted(services => new AnnounceStaff
+        {
+            RequestedBy = ResourceNames.Services.Onboarding,
+            RequestedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+        });
     }
 }

@@ -1,13 +1,87 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
 namespace CustomerPlatform.Ticketing;
 
+/// <summary>
+/// Support tickets: a customer sees their own; staff see what <see cref="TicketAccess"/> allows. A
+/// ticket the caller may not see is answered 404, exactly as one that does not exist.
+/// </summary>
 public static class TicketingApi
 {
     public static IEndpointRouteBuilder MapTicketingApiV1(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("api/support")
+        var api = app.MapGroup("api/support")
             .WithTags("Ticketing")
             .MapStatus(ResourceNames.Services.Ticketing);
 
+        var tickets = api.MapGroup("tickets").RequireAuthorization();
+        tickets.MapGet("", ListAsync)
+            .WithName("ListTickets")
+            .WithSummary("The caller's tickets (staff: assigned to them or in their queue), newest first (status, page, pageSize)");
+        tickets.MapGet("{ticketId:guid}", GetAsync)
+            .WithName("GetTicket")
+            .WithSummary("One ticket with its messages");
+        tickets.MapPost("{ticketId:guid}/messages", TicketMessagesApi.PostAsync)
+            .WithName("PostTicketMessage")
+            .WithSummary("Adds a message; a staff reply answers the customer and waits on them, the customer's (re)opens the ticket");
+        tickets.MapPost("{ticketId:guid}/resolve", TicketActionsApi.ResolveAsync)
+            .WithName("ResolveTicket")
+            .WithSummary("Marks the ticket resolved (staff on it, or its requester); a later message re-opens it");
+        tickets.MapPost("{ticketId:guid}/assign", TicketActionsApi.AssignAsync)
+            .WithName("AssignTicket")
+            .WithSummary("Hands the ticket to a staff member, taking it out of the support queue (agents and admins)");
+
         return app;
+    }
+
+    public static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, TicketingDbContext db, string? status, string? page, string? pageSize, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var query = TicketListQuery.Parse(status, page, pageSize, errors);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var tickets = db.Tickets.AsNoTracking().VisibleTo(user);
+        if (query.Statuses.Count > 0)
+            tickets = tickets.Where(t => query.Statuses.Contains(t.Status));
+        var total = await tickets.CountAsync(cancellationToken);
+        var items = await tickets
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Skip(query.Skip).Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new TicketPage(items.Select(TicketSummary.Of).ToList(), query.Page, query.PageSize, total));
+    }
+
+    public static async Task<Results<Ok<TicketDetails>, NotFound>> GetAsync(
+        Guid ticketId, ClaimsPrincipal user, TicketingDbContext db, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.AsNoTracking().VisibleTo(user)
+            .Include(t => t.Messages)
+            .SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket is null)
+            return TypedResults.NotFound();
+
+        var authors = ticket.Messages.Where(m => m.AuthorRole == AuthorRoles.Staff).Select(m => m.AuthorId).Distinct().ToList();
+        var names = await db.Staff.AsNoTracking()
+            .Where(s => authors.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
+        var messages = ticket.Messages
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => View(ticket, m, names))
+            .ToList();
+        return TypedResults.Ok(new TicketDetails(ticket.Id, ticket.CustomerId, ticket.CustomerName, ticket.AssigneeId, ticket.Queue,
+            ticket.Kind, ticket.Subject, ticket.Status, ticket.CreatedAt, ticket.UpdatedAt, messages));
+    }
+
+    /// <summary>A staff member's current name from the directory; otherwise the name the message was written under.</summary>
+    public static TicketMessageView View(Ticket ticket, TicketMessage message, IReadOnlyDictionary<Guid, string> staffNames)
+    {
+        var name = message.AuthorRole == AuthorRoles.Staff
+            ? staffNames.GetValueOrDefault(message.AuthorId) ?? message.AuthorName ?? "Support team"
+            : ticket.CustomerName ?? message.AuthorName ?? "Customer";
+        return new TicketMessageView(message.Id, message.AuthorId, name, message.AuthorRole, message.Body, message.CreatedAt);
     }
 }

@@ -1,4 +1,6 @@
+using CustomerPlatform.Contracts.Identity;
 using CustomerPlatform.Messaging;
+using CustomerPlatform.Ticketing.Consumers;
 using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
 
 namespace CustomerPlatform.Ticketing;
@@ -9,8 +11,23 @@ internal static class Extensions
     {
         builder.AddDefaultAuthentication();
         builder.AddPostgresDbContext<TicketingDbContext>(ResourceNames.Databases.Ticketing);
+
+        builder.Services.AddOptions<TicketingOptions>().BindConfiguration(TicketingOptions.Section);
+        builder.Services.AddSingleton<ReplyEmail>();
+
         builder.AddMessaging<TicketingDbContext>(
-            _ => { },
+            bus =>
+            {
+                bus.AddConsumer<OpenTicketConsumer>();
+                bus.AddConsumer<StaffAccountChangedConsumer>();
+            },
             messaging => messaging.AddPostgresScheduler<TicketingDbContext>(SchedulerQueueName(ResourceNames.Services.Ticketing)));
+
+        // Identity announces its staff when it starts, maybe before this service's queue was bound: ask again.
+        builder.Services.PublishWhenStarted(services => new AnnounceStaff
+        {
+            RequestedBy = ResourceNames.Services.Ticketing,
+            RequestedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+        });
     }
 }

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace CustomerPlatform.EndToEnd.Tests;
+namespace CustomerPlatform.Testing;
 
 /// <summary>Reads what reached the development SMTP server, through MailDev's REST API.</summary>
 public sealed class MailDevInbox(Uri webEndpoint) : IDisposable
@@ -25,7 +25,8 @@ public sealed class MailDevInbox(Uri webEndpoint) : IDisposable
 
     public async Task<IReadOnlyList<JsonElement>> ToAsync(string address)
     {
-        var all = await _http.GetFromJsonAsync<JsonElement[]>("/api/email") ?? [];
+        // MailDev filters on the server (a case-insensitive "contains"); the exact match is ours.
+        var all = await _http.GetFromJsonAsync<JsonElement[]>($"/api/email?to.address={Uri.EscapeDataString(address)}") ?? [];
         return all.Where(email => email.GetProperty("to").EnumerateArray()
                 .Any(to => string.Equals(to.GetProperty("address").GetString(), address, StringComparison.OrdinalIgnoreCase)))
             .ToList();

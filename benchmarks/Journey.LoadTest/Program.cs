@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using CustomerPlatform.AppHost.Hosting;
+using CustomerPlatform.Contracts;
+using CustomerPlatform.Contracts.Training;
+using CustomerPlatform.Journey.LoadTest;
+using CustomerPlatform.Testing;
+
+// Drives N onboarding journeys at once through the gateway of the whole platform (started here by the
+// AppHost's own model, on ephemeral ports), from sign-up to step 11 (initial training approved), the way
+// the app and staff would: the verification link read from MailDev, the details form, an admin approving
+// the queue, the initial course's modules and quiz. Reports journeys per minute and p50/p99 of each step
+// transition, measured with the journey's own completedAt times (see README, Benchmarks).
+//   dotnet run -c Release --project benchmarks/Journey.LoadTest -- [--journeys 50]
+var journeys = args.Length >= 2 && args[0] == "--journeys" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores; {journeys} journeys at once to step 11");
+
+// Every sign-up comes from this machine's one address: lift Identity's per-IP limits for the run
+// (children inherit this process's environment; the limits stay on, far above the load).
+foreach (var policy in new[] { "SignUp", "SignIn", "Resend" })
+{
+    Environment.SetEnvironmentVariable($"Identity__RateLimits__{policy}__PerIp", "100000000");
+    Environment.SetEnvironmentVariable($"Identity__RateLimits__{policy}__PerEmail", "100000000");
+}
+Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+
+using (var start = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
+{
+    await using var app = await DistributedApplicationTestingBuilder.StartAsync<DistributedApplication>([], start.Token);
+    await app.WaitForResourceHealthyAsync(ResourceNames.Gateway, start.Token);
+    using var gateway = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
+    {
+        BaseAddress = app.GetEndpoint(ResourceNames.Gateway),
+        Timeout = TimeSpan.FromMinutes(2),
+    };
+    using var mail = new MailDevInbox(app.GetEndpoint(ResourceNames.Mail, "http"));
+    await RunAsync(gateway, mail, journeys);
+}
+
+static async Task RunAsync(HttpClient gateway, MailDevInbox mail, int count)
+{
+    var admin = await Accounts.SignInAsync(gateway, StaffAccounts.Admin);
+    var decisions = new ConcurrentDictionary<(Guid Customer, int Step), DateTimeOffset>();
+    using var stopApprover = new CancellationTokenSource();
+    var approver = Approver.RunAsync(admin, decisions, stopApprover.Token);
+    var wait = TimeSpan.FromMinutes(10);
+    var pollCeiling = TimeSpan.FromMilliseconds(Math.Max(1000, count * 4));
+    var run = Guid.NewGuid().ToString("N")[..8];
+
+    var clock = Stopwatch.StartNew();
+    var results = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+    {
+        var email = $"load.{run}.{i}@example.com";
+        var actions = new Dictionary<int, DateTimeOffset> { [1] = DateTimeOffset.UtcNow };
+        var customerId = await Accounts.SignUpAsync(gateway, email, $"Load {i}");
+        actions[3] = DateTimeOffset.UtcNow;
+        await Accounts.VerifyFromEmailAsync(gateway, mail, email, wait);
+        var customer = await Accounts.SignInAsync(gateway, email);
+        var journey = new JourneyClient(customer) { PollCeiling = pollCeiling };
+        await journey.WaitForStepAsync("details-submitted", wait, "active");
+        actions[5] = DateTimeOffset.UtcNow;
+        await journey.SubmitDetailsAsync();
+        await journey.WaitForCompletedAsync("initial-training-enrolled", wait);
+        var result = await TrainingClient.PassAsync(customer, admin, CourseLevels.Initial);
+        actions[10] = DateTimeOffset.UtcNow;
+        if (!result.GetProperty("passed").GetBoolean())
+            throw new InvalidOperationException($"{email} did not pass the quiz with the answer key.");
+        var done = await journey.WaitForCompletedAsync("initial-training-approved", wait);
+        return JourneyTimings.From(done, actions, decisions, customerId);
+    }));
+    var elapsed = clock.Elapsed;
+    await stopApprover.CancelAsync();
+    await approver;
+
+    Console.WriteLine($"{count} journeys reached step 11 in {elapsed.TotalSeconds:F1} s: {count / elapsed.TotalMinutes:F1} journeys/min");
+    JourneyTimings.Report(results);
+}

@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Onboarding;
+
+public sealed record IntegrationResponse(Guid IntegrationId, string Kind, string Provider, string Account, DateTimeOffset ConnectedAt);

@@ -1,0 +1,21 @@
+namespace CustomerPlatform.Onboarding;
+
+/// <summary>The journey as journey.md fixes it, plus the follow-up survey's answer.</summary>
+public sealed record JourneyResponse(
+    Guid CustomerId,
+    string Status,
+    IReadOnlyList<JourneyStepResponse> Steps,
+    SuccessManagerResponse? SuccessManager,
+    SurveyResponse? Survey)
+{
+    public static JourneyResponse From(Journey journey) => new(
+        journey.CustomerId,
+        journey.Status,
+        journey.Steps.Select(s =>
+        {
+            var step = JourneySteps.Get(s.Number);
+            return new JourneyStepResponse(step.Number, step.Key, step.Title, s.Status, s.CompletedAt, s.Note);
+        }).ToList(),
+        journey.SuccessManagerId is { } id ? new SuccessManagerResponse(id, journey.SuccessManagerName ?? "", journey.SuccessManagerEmail ?? "") : null,
+        journey.Survey is { } survey ? new SurveyResponse(survey.Score, survey.Comment, survey.AnsweredAt) : null);
+}

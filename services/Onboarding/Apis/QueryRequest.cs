@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Onboarding;
+
+public sealed record QueryRequest(string? Subject, string? Body);

@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Onboarding;
+
+public sealed record SuccessManagerResponse(Guid Id, string DisplayName, string Email);

@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Ticketing;
+
+public sealed record AssignTicketRequest(Guid? AssigneeId);

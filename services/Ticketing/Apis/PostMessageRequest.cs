@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Ticketing;
+
+public sealed record PostMessageRequest(string? Body);

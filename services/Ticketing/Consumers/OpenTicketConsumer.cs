@@ -1,0 +1,74 @@
+using CustomerPlatform.Contracts.Ticketing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Ticketing.Consumers;
+
+/// <summary>
+/// Opens the ticket another service asked for, with the requester's first message, and announces it,
+/// in the consumer outbox's transaction. A repeated command (same TicketId) opens nothing and
+/// publishes nothing: the first one's TicketOpened is already on its way.
+/// </summary>
+public sealed class OpenTicketConsumer(TicketingDbContext db, TimeProvider time, ILogger<OpenTicketConsumer> logger) : IConsumer<OpenTicket>
+{
+    /// <summary>Held until the consumer outbox's transaction ends.</summary>
+    private const string TicketLockSql = "SELECT pg_advisory_xact_lock({0})";
+
+    public async Task Consume(ConsumeContext<OpenTicket> context)
+    {
+        var command = context.Message;
+        if (command.TicketId == Guid.Empty || command.CustomerId == Guid.Empty || string.IsNullOrWhiteSpace(command.Subject))
+        {
+            // Retrying cannot fix it; the sender's bug shows in the log instead of a poisoned queue.
+            logger.LogError("OpenTicket {TicketId} for customer {CustomerId} lacks a ticket id, a customer id or a subject; it is ignored",
+                command.TicketId, command.CustomerId);
+            return;
+        }
+
+        // Copies of one command racing each other wait here for the first to commit, then find its ticket.
+        await db.Database.ExecuteSqlRawAsync(TicketLockSql, [LockKey(command.TicketId)], context.CancellationToken);
+        if (await db.Tickets.AnyAsync(t => t.Id == command.TicketId, context.CancellationToken))
+        {
+            logger.LogInformation("Ticket {TicketId} is already open; the repeated OpenTicket is ignored", command.TicketId);
+            return;
+        }
+
+        if (!TicketKinds.All.Contains(command.Kind))
+            logger.LogWarning("Ticket {TicketId} has an unknown kind {Kind}; it is opened anyway", command.TicketId, command.Kind);
+
+        var now = time.GetUtcNow();
+        var ticket = new Ticket
+        {
+            Id = command.TicketId,
+            CustomerId = command.CustomerId,
+            CustomerEmail = string.IsNullOrWhiteSpace(command.CustomerEmail) ? null : command.CustomerEmail.Trim(),
+            CustomerName = string.IsNullOrWhiteSpace(command.CustomerName) ? null : command.CustomerName.Trim(),
+            AssigneeId = command.AssigneeId,
+            Queue = command.AssigneeId is null ? TicketQueues.Support : null,
+            Kind = command.Kind,
+            Subject = command.Subject.Trim(),
+            CorrelationId = command.CorrelationId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        // The thread starts when the customer asked, not when the message reached us.
+        ticket.Post(command.CustomerId, ticket.CustomerName, command.Body ?? "", command.RequestedAt == default ? now : command.RequestedAt.ToUniversalTime());
+        ticket.UpdatedAt = now;
+        db.Tickets.Add(ticket);
+
+        await context.Publish(new TicketOpened
+        {
+            TicketId = ticket.Id,
+            CustomerId = ticket.CustomerId,
+            AssigneeId = ticket.AssigneeId,
+            Kind = ticket.Kind,
+            Subject = ticket.Subject,
+            OpenedAt = now,
+            CorrelationId = ticket.CorrelationId,
+        });
+        logger.LogInformation("Ticket {TicketId} ({Kind}) opened for customer {CustomerId}, {Owner}",
+            ticket.Id, ticket.Kind, ticket.CustomerId, ticket.AssigneeId is { } assignee ? $"assigned to {assignee}" : "in the support queue");
+    }
+
+    private static long LockKey(Guid ticketId) => BitConverter.ToInt64(ticketId.ToByteArray(), 0);
+}

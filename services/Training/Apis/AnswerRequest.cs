@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Training;
+
+public sealed record AnswerRequest(Guid? QuestionId, List<Guid>? ChoiceIds);

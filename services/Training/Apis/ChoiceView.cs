@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Training;
+
+public sealed record ChoiceView(Guid ChoiceId, string Text);

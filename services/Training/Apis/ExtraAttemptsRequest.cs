@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Training;
+
+public sealed record ExtraAttemptsRequest(int? Count, string? Reason);

@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Training;
+
+public sealed record VersionSummary(int Version, string Status, DateTimeOffset? PublishedAt);

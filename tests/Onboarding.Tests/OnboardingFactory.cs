@@ -1,0 +1,30 @@
+using MassTransit;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerPlatform.Onboarding.Tests;
+
+/// <summary>The Onboarding service in-process, as Program.cs builds it, on the fixture's real servers; only the caller's identity is swapped.</summary>
+public sealed class OnboardingFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<OnboardingDbContext>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddAuthentication(options =>
+                {
+                    options.DefaultScheme = TestAuthHandler.SchemeName;
+                    options.DefaultAuthenticateScheme = TestAuthHandler.SchemeName;
+                    options.DefaultChallengeScheme = TestAuthHandler.SchemeName;
+                })
+                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+            services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        });
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPlatform.Ticketing.Tests;
+
+/// <summary>
+/// Signs a request in as the user its headers name (<see cref="UserHeader"/>, <see cref="RolesHeader"/>),
+/// with the claims Identity's tokens carry (<c>sub</c>, <c>role</c>, <c>name</c>). Token validation is Identity's
+/// concern; these tests are about what the API does for a given caller. No header: anonymous.
+/// </summary>
+public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Test";
+    public const string UserHeader = "X-Test-User";
+    public const string RolesHeader = "X-Test-Roles";
+    public const string NameHeader = "X-Test-Name";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(UserHeader, out var user))
+            return Task.FromResult(AuthenticateResult.NoResult());
+
+        List<Claim> claims = [new("sub", user.ToString())];
+        if (Request.Headers.TryGetValue(NameHeader, out var name))
+            claims.Add(new Claim("name", name.ToString()));
+        claims.AddRange(Request.Headers[RolesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim("role", r)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, "name", "role"));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+}
