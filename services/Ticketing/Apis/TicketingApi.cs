@@ -50,9 +50,9 @@ public static class TicketingApi
         var total = await tickets.CountAsync(cancellationToken);
         var items = await tickets
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Skip(query.Skip).Take(query.PageSize)
+            .Skip(query.Paging.Skip).Take(query.Paging.PageSize)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new TicketPage(items.Select(TicketSummary.Of).ToList(), query.Page, query.PageSize, total));
+        return TypedResults.Ok(new TicketPage(items.Select(TicketSummary.Of).ToList(), query.Paging.Page, query.Paging.PageSize, total));
     }
 
     public static async Task<Results<Ok<TicketDetails>, NotFound>> GetAsync(

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CustomerPlatform.Notifications;
+namespace CustomerPlatform.ServiceDefaults;
 
 /// <summary>The <c>page</c> (from 1) and <c>pageSize</c> (1 to 100, default 20) query parameters of a list.</summary>
 public sealed record Paging(int Page, int PageSize)
