@@ -29,6 +29,7 @@ public static class Extensions
         });
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ServiceBusyExceptionHandler>();
         builder.Services.AddOpenApi();
 
         // The gateway runs on the same machine; the defaults trust only loopback proxies, so a

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public static class PostgresExtensions
 
         // One data source per database: it owns the connection pool, and the key keeps a second
         // database (should a service ever need one) from silently replacing the first.
-        builder.Services.AddKeyedSingleton(connectionName, (services, _) => new NpgsqlDataSourceBuilder(WithAutoPrepare(connectionString))
+        builder.Services.AddKeyedSingleton(connectionName, (services, _) => new NpgsqlDataSourceBuilder(WithPoolDefaults(connectionString))
             .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
             .ConfigureTracing(tracing => tracing.ConfigureCommandFilter(command => command.CommandText != HealthCheckQuery))
             .Build());
@@ -53,15 +54,27 @@ public static class PostgresExtensions
     }
 
     /// <summary>
-    /// Statements a service runs over and over (the inbox upsert, the saga lock, EF's updates) are
-    /// prepared on each connection after a few uses, so PostgreSQL stops parsing and planning them
-    /// every time. A connection string that says otherwise wins.
+    /// Every service shares one PostgreSQL server whose connection slots are few (AppHost:
+    /// <c>max_connections</c>), so each pool is capped at <see cref="DefaultMaxPoolSize"/>: under a burst, requests
+    /// queue for a pooled connection (and get 503 if the wait runs out, <see cref="ServiceBusyExceptionHandler"/>)
+    /// instead of one service taking every slot and the server refusing the others. On this 2-core machine more
+    /// connections would not run more queries at once anyway. Statements a service runs over and over (the inbox
+    /// upsert, the saga lock, EF's updates) are prepared on each connection after a few uses, so PostgreSQL stops
+    /// parsing and planning them every time. A connection string that says otherwise wins on both.
     /// </summary>
-    private static string WithAutoPrepare(string connectionString)
+    internal static string WithPoolDefaults(string connectionString)
     {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
+            .ToHashSet();
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (!given.Contains("maxautoprepare"))
             settings.MaxAutoPrepare = 64;
+        if (!given.Contains("maxpoolsize") && !given.Contains("maximumpoolsize"))
+            settings.MaxPoolSize = DefaultMaxPoolSize;
         return settings.ConnectionString;
     }
+
+    /// <summary>Connections one service's pool may hold; the AppHost sizes the server for six services of this.</summary>
+    public const int DefaultMaxPoolSize = 20;
 }

@@ -77,16 +77,21 @@ internal sealed class PostgresRunner(PostgresServerResource resource, RunnerCont
 
         RemoveStaleLockFile();
         var port = Port("tcp");
+        // Six services with pools of at most 20 (ServiceDefaults' DefaultMaxPoolSize) plus migrations, health
+        // checks, the dashboard and a developer's psql: the default 100 slots ran out under a burst of sign-ups.
         var process = StartProcess(new ProcessSpec(
             Resource.Name,
             Path.Combine(bin, "postgres"),
-            ["-D", DataFolder, "-p", $"{port}", "-c", "listen_addresses=127.0.0.1", "-k", sockets],
+            ["-D", DataFolder, "-p", $"{port}", "-c", "listen_addresses=127.0.0.1", "-c", $"max_connections={MaxConnections}", "-k", sockets],
             new Dictionary<string, string>(),
             Root,
             user,
             Libc.SIGINT));
         AddInstance(new RunnerInstance(Resource.Name, process, $"tcp://127.0.0.1:{port}"), ct => AcceptsConnectionsAsync("postgres", ct));
     }
+
+    /// <summary>The server's connection slots (PostgreSQL's default is 100).</summary>
+    public const int MaxConnections = 200;
 
     private async Task InitializeAsync(string bin, string? user, CancellationToken cancellationToken)
     {

@@ -60,9 +60,12 @@ public sealed class IdentityFixture : IAsyncLifetime
     }
 
     /// <summary>Another Identity on the same database and broker: a second replica, or the first one restarted.</summary>
-    public IdentityApp StartApp()
+    public IdentityApp StartApp(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var app = new IdentityApp(Settings, Time);
+        var settings = new Dictionary<string, string?>(Settings);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        var app = new IdentityApp(settings, Time);
         app.CreateClient("127.0.0.1").Dispose(); // starts the host: migrations, keys and seeding run now
         return app;
     }

@@ -21,8 +21,16 @@ public static partial class Accounts
     /// <summary>Waits for the verification email in MailDev and posts its link's token.</summary>
     public static async Task VerifyFromEmailAsync(HttpClient gateway, MailDevInbox mail, string email, TimeSpan timeout)
     {
-        var emails = await mail.WaitForAsync(email, found => found.Any(e => TokenLink().IsMatch(Text(e))), timeout);
-        var token = TokenLink().Match(Text(emails.First(e => TokenLink().IsMatch(Text(e))))).Groups["token"].Value;
+        var emails = await mail.WaitForAsync(email, found => VerificationToken(found) is not null, timeout);
+        await VerifyAsync(gateway, email, VerificationToken(emails)!);
+    }
+
+    /// <summary>The token in the first of <paramref name="emails"/> that carries a link with one, if any.</summary>
+    public static string? VerificationToken(IEnumerable<JsonElement> emails) =>
+        emails.Select(e => TokenLink().Match(Text(e))).FirstOrDefault(m => m.Success)?.Groups["token"].Value;
+
+    public static async Task VerifyAsync(HttpClient gateway, string email, string token)
+    {
         using var response = await gateway.PostAsJsonAsync("/api/identity/verify-email", new { token });
         if (response.StatusCode != HttpStatusCode.NoContent)
             throw new UnexpectedResponseException($"Verifying {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}", response.StatusCode);

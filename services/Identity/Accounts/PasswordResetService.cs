@@ -11,6 +11,7 @@ public sealed class PasswordResetService(
     IdentityDbContext db,
     ILookupNormalizer normalizer,
     IPasswordHasher<PlatformUser> hasher,
+    PasswordWork passwordWork,
     AccountTokens tokens,
     AccountEmails emails,
     IPublishEndpoint publisher,
@@ -46,6 +47,11 @@ public sealed class PasswordResetService(
     /// </summary>
     public async Task<bool> ResetAsync(string token, string newPassword, CancellationToken cancellationToken)
     {
+        // Hashed before the transaction, so no row lock or connection is held while it computes; and only
+        // for a token that can be redeemed, so a stream of made-up tokens costs no hashing.
+        if (await tokens.FindRedeemableAsync(token, AccountTokenPurpose.ResetPassword, cancellationToken) is null)
+            return false;
+        var newHash = await passwordWork.RunAsync(() => hasher.HashPassword(new PlatformUser(), newPassword), cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -60,7 +66,7 @@ public sealed class PasswordResetService(
                 var now = time.GetUtcNow();
                 row.UsedAt = now;
                 var user = await db.Users.SingleAsync(u => u.Id == row.UserId, cancellationToken);
-                ApplyNewPassword(user, newPassword);
+                ApplyNewPassword(user, newHash);
                 if (!user.EmailConfirmed)
                 {
                     user.EmailConfirmed = true;
@@ -84,9 +90,9 @@ public sealed class PasswordResetService(
         }
     }
 
-    private void ApplyNewPassword(PlatformUser user, string newPassword)
+    private static void ApplyNewPassword(PlatformUser user, string newHash)
     {
-        user.PasswordHash = hasher.HashPassword(user, newPassword);
+        user.PasswordHash = newHash;
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         user.AccessFailedCount = 0;

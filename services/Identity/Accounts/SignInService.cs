@@ -13,6 +13,7 @@ public sealed class SignInService(
     IdentityDbContext db,
     ILookupNormalizer normalizer,
     IPasswordHasher<PlatformUser> hasher,
+    PasswordWork passwordWork,
     DummyPasswordHash dummy,
     TimeProvider time,
     IOptions<IdentitySettings> settings)
@@ -31,11 +32,11 @@ public sealed class SignInService(
         if (user?.PasswordHash is null || user.LockoutEnd > now)
         {
             // Costs what a real check costs; a locked account does not even compare its password.
-            hasher.VerifyHashedPassword(dummy.User, dummy.Hash, password);
+            await passwordWork.RunAsync(() => hasher.VerifyHashedPassword(dummy.User, dummy.Hash, password), cancellationToken);
             return (SignInOutcome.Refused, null);
         }
 
-        var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var result = await passwordWork.RunAsync(() => hasher.VerifyHashedPassword(user, user.PasswordHash, password), cancellationToken);
         if (result == PasswordVerificationResult.Failed)
         {
             await RecordFailureAsync(user.Id, now, cancellationToken);
@@ -45,7 +46,9 @@ public sealed class SignInService(
         if (result == PasswordVerificationResult.SuccessRehashNeeded || user.AccessFailedCount > 0)
         {
             // Upgrades a hash made with fewer iterations, and starts the failure count afresh.
-            var upgraded = result == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, password) : user.PasswordHash;
+            var upgraded = result == PasswordVerificationResult.SuccessRehashNeeded
+                ? await passwordWork.RunAsync(() => hasher.HashPassword(user, password), cancellationToken)
+                : user.PasswordHash;
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set
                 .SetProperty(u => u.AccessFailedCount, 0)
                 .SetProperty(u => u.PasswordHash, upgraded), cancellationToken);

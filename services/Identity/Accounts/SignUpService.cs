@@ -16,6 +16,7 @@ public sealed class SignUpService(
     IdentityDbContext db,
     ILookupNormalizer normalizer,
     IPasswordHasher<PlatformUser> hasher,
+    PasswordWork passwordWork,
     AccountTokens tokens,
     AccountEmails emails,
     IPublishEndpoint publisher,
@@ -29,7 +30,7 @@ public sealed class SignUpService(
 
         // Hashed on every path, so the answer takes as long for a known address as for a new one.
         var candidate = new PlatformUser { Id = Guid.CreateVersion7(), DisplayName = displayName };
-        var passwordHash = hasher.HashPassword(candidate, password);
+        var passwordHash = await passwordWork.RunAsync(() => hasher.HashPassword(candidate, password), cancellationToken);
 
         if (existing is null)
         {

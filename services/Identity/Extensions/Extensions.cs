@@ -47,6 +47,7 @@ internal static class Extensions
         builder.Services.AddSingleton(_ => CommonPasswords.Load());
         builder.Services.AddSingleton<PasswordPolicy>();
         builder.Services.AddSingleton<DummyPasswordHash>();
+        builder.Services.AddSingleton<PasswordWork>();
         builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddScoped<AccountTokens>();
         builder.Services.AddScoped<AccountEmails>();

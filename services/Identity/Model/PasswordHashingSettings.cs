@@ -26,6 +26,12 @@ public sealed class PasswordHashingSettings
     /// <summary>PBKDF2-HMAC-SHA512 iterations when <see cref="Algorithm"/> is <see cref="Pbkdf2"/> (ASP.NET Core's default).</summary>
     public int Pbkdf2Iterations { get; set; } = 100_000;
 
+    /// <summary>Hashes computed at once; 0 means one per core (more only makes each take longer and use more memory).</summary>
+    public int MaxConcurrent { get; set; }
+
+    /// <summary>Requests that may wait for a hashing slot before more are turned away with 503 and Retry-After.</summary>
+    public int QueueLimit { get; set; } = 1000;
+
     public string Describe() => string.Equals(Algorithm, Pbkdf2, StringComparison.OrdinalIgnoreCase)
         ? $"PBKDF2-HMAC-SHA512, {Pbkdf2Iterations} iterations"
         : $"Argon2id, m={MemoryKiB} KiB, t={Iterations}, p={Parallelism}";
