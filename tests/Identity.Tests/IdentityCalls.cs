@@ -20,6 +20,20 @@ public static class IdentityCalls
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(path, body);
 
+    public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body, string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string path, string body, string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await client.SendAsync(request);
+    }
+
     public static Task<HttpResponseMessage> PasswordGrantAsync(this HttpClient client, string email, string password = Password) =>
         client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {

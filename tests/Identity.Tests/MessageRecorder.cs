@@ -7,7 +7,7 @@ namespace CustomerPlatform.Identity.Tests;
 
 /// <summary>
 /// A bus of its own on the real broker with one queue bound to what Identity publishes (SendEmail,
-/// CustomerSignedUp, EmailVerified, StaffAccountChanged), standing in for Notifications, Onboarding and Ticketing.
+/// CustomerSignedUp, EmailVerified, StaffAccountChanged, CustomerEmailChanged), standing in for Notifications, Onboarding and Ticketing.
 /// </summary>
 public sealed class MessageRecorder : IAsyncDisposable
 {
@@ -19,6 +19,7 @@ public sealed class MessageRecorder : IAsyncDisposable
     public ConcurrentQueue<CustomerSignedUp> SignUps { get; } = new();
     public ConcurrentQueue<EmailVerified> Verifications { get; } = new();
     public ConcurrentQueue<StaffAccountChanged> StaffChanges { get; } = new();
+    public ConcurrentQueue<CustomerEmailChanged> EmailChanges { get; } = new();
 
     private MessageRecorder(Uri amqp)
     {
@@ -37,6 +38,7 @@ public sealed class MessageRecorder : IAsyncDisposable
                 endpoint.Handler<CustomerSignedUp>(context => Record(SignUps, context.Message));
                 endpoint.Handler<EmailVerified>(context => Record(Verifications, context.Message));
                 endpoint.Handler<StaffAccountChanged>(context => Record(StaffChanges, context.Message));
+                endpoint.Handler<CustomerEmailChanged>(context => Record(EmailChanges, context.Message));
             });
         });
     }

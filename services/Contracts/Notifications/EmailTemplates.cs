@@ -16,6 +16,12 @@ public static class EmailTemplates
     public const string AccountChanged = "account-changed";
 
     /// <summary>
+    /// Sent to the address a signed-in customer asked to move their account to; redeeming the link makes it the
+    /// account's address. Variables: <c>displayName</c>, <c>newEmail</c>, <c>confirmationLink</c> (sensitive), <c>expiresInHours</c>.
+    /// </summary>
+    public const string ConfirmEmailChange = "confirm-email-change";
+
+    /// <summary>
     /// Journey step 8: the assigned customer success manager introduces themself (category onboarding,
     /// which a customer may turn off). Variables: <c>displayName</c>, <c>managerName</c>,
     /// <c>managerEmail</c>, <c>journeyLink</c>, optionally <c>managerMessage</c> (a few lines from the manager).

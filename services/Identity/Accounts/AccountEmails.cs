@@ -38,20 +38,31 @@ public sealed class AccountEmails(IPublishEndpoint publisher, IOptions<IdentityS
             ["expiresInMinutes"] = ((int)settings.Value.ResetTokenLifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture),
         }, ["resetLink"], cancellationToken);
 
-    public Task AccountChangedAsync(PlatformUser user, string change, DateTimeOffset changedAt, CancellationToken cancellationToken) =>
+    /// <summary>Tells the account's owner what changed; <paramref name="to"/> is the address it had before, when that changed.</summary>
+    public Task AccountChangedAsync(PlatformUser user, string change, DateTimeOffset changedAt, CancellationToken cancellationToken, string? to = null) =>
         SendAsync(user, EmailTemplates.AccountChanged, new()
         {
             ["displayName"] = user.DisplayName,
             ["change"] = change,
             ["changedAt"] = changedAt.ToString("u", CultureInfo.InvariantCulture),
-        }, [], cancellationToken);
+        }, [], cancellationToken, to);
 
-    private Task SendAsync(PlatformUser user, string template, Dictionary<string, string> variables, string[] sensitive, CancellationToken cancellationToken) =>
+    /// <summary>To the address the account is to move to: the link proves its owner asked for it.</summary>
+    public Task ConfirmEmailChangeAsync(PlatformUser user, string newEmail, string token, CancellationToken cancellationToken) =>
+        SendAsync(user, EmailTemplates.ConfirmEmailChange, new()
+        {
+            ["displayName"] = user.DisplayName,
+            ["newEmail"] = newEmail,
+            ["confirmationLink"] = $"{Origin}/confirm-email-change?token={token}",
+            ["expiresInHours"] = Hours(settings.Value.EmailChangeTokenLifetime),
+        }, ["confirmationLink"], cancellationToken, newEmail);
+
+    private Task SendAsync(PlatformUser user, string template, Dictionary<string, string> variables, string[] sensitive, CancellationToken cancellationToken, string? to = null) =>
         publisher.Publish(new SendEmail
         {
             NotificationId = NewId.NextGuid(),
             CustomerId = user.Id,
-            To = user.Email!,
+            To = to ?? user.Email!,
             RecipientName = user.DisplayName,
             Template = template,
             Variables = variables,

@@ -9,7 +9,7 @@ public sealed class AccountTokens(IdentityDbContext db, TimeProvider time)
     /// A new token for <paramref name="userId"/>; every earlier unused token of the same purpose is
     /// voided in the same SaveChanges, so only the newest email's link works.
     /// </summary>
-    public async Task<string> IssueAsync(Guid userId, string purpose, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(Guid userId, string purpose, TimeSpan lifetime, CancellationToken cancellationToken, string? newEmail = null)
     {
         var now = time.GetUtcNow();
         var open = await db.AccountTokens
@@ -27,6 +27,7 @@ public sealed class AccountTokens(IdentityDbContext db, TimeProvider time)
             Hash = hash,
             CreatedAt = now,
             ExpiresAt = now + lifetime,
+            NewEmail = newEmail,
         });
         return value;
     }

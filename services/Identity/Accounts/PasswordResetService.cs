@@ -66,7 +66,7 @@ public sealed class PasswordResetService(
                 var now = time.GetUtcNow();
                 row.UsedAt = now;
                 var user = await db.Users.SingleAsync(u => u.Id == row.UserId, cancellationToken);
-                ApplyNewPassword(user, newHash);
+                user.SetPassword(newHash);
                 if (!user.EmailConfirmed)
                 {
                     user.EmailConfirmed = true;
@@ -88,14 +88,5 @@ public sealed class PasswordResetService(
             db.ChangeTracker.Clear();
             return false;
         }
-    }
-
-    private static void ApplyNewPassword(PlatformUser user, string newHash)
-    {
-        user.PasswordHash = newHash;
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
-        user.ConcurrencyStamp = Guid.NewGuid().ToString();
-        user.AccessFailedCount = 0;
-        user.LockoutEnd = null;
     }
 }

@@ -28,19 +28,39 @@ public sealed class SignInService(
         var user = string.IsNullOrEmpty(normalized) ? null
             : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
 
+        if (user is null)
+        {
+            // Costs what a real check costs.
+            await passwordWork.RunAsync(() => hasher.VerifyHashedPassword(dummy.User, dummy.Hash, password), cancellationToken);
+            return (SignInOutcome.Refused, null);
+        }
+
+        if (!await CheckPasswordAsync(user, password, cancellationToken))
+            return (SignInOutcome.Refused, null);
+
+        return user.EmailConfirmed ? (SignInOutcome.Succeeded, user) : (SignInOutcome.NotVerified, user);
+    }
+
+    /// <summary>
+    /// The account's own password, for a signed-in change of password or address: counted like a sign-in, so five
+    /// wrong guesses lock the account; a locked account is refused without comparing.
+    /// </summary>
+    public async Task<bool> CheckPasswordAsync(PlatformUser user, string? password, CancellationToken cancellationToken)
+    {
+        password ??= "";
         var now = time.GetUtcNow();
-        if (user?.PasswordHash is null || user.LockoutEnd > now)
+        if (user.PasswordHash is null || user.LockoutEnd > now)
         {
             // Costs what a real check costs; a locked account does not even compare its password.
             await passwordWork.RunAsync(() => hasher.VerifyHashedPassword(dummy.User, dummy.Hash, password), cancellationToken);
-            return (SignInOutcome.Refused, null);
+            return false;
         }
 
         var result = await passwordWork.RunAsync(() => hasher.VerifyHashedPassword(user, user.PasswordHash, password), cancellationToken);
         if (result == PasswordVerificationResult.Failed)
         {
             await RecordFailureAsync(user.Id, now, cancellationToken);
-            return (SignInOutcome.Refused, null);
+            return false;
         }
 
         if (result == PasswordVerificationResult.SuccessRehashNeeded || user.AccessFailedCount > 0)
@@ -53,8 +73,7 @@ public sealed class SignInService(
                 .SetProperty(u => u.AccessFailedCount, 0)
                 .SetProperty(u => u.PasswordHash, upgraded), cancellationToken);
         }
-
-        return user.EmailConfirmed ? (SignInOutcome.Succeeded, user) : (SignInOutcome.NotVerified, user);
+        return true;
     }
 
     // One statement, so failures counted by two replicas at once are all counted.

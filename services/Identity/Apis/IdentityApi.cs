@@ -22,6 +22,7 @@ public static class IdentityApi
         api.MapPost("forgot-password", ForgotPassword).WithName("ForgotPassword").WithSummary("Send a password reset link");
         api.MapPost("reset-password", ResetPassword).WithName("ResetPassword").WithSummary("Set a new password with a reset token");
         api.MapGet("me", Me).WithName("GetCurrentUser").WithSummary("The caller's account").RequireAuthorization();
+        api.MapAccountChanges();
         return app;
     }
 
@@ -122,9 +123,9 @@ public static class IdentityApi
     }
 
     // One problem for every token that cannot be redeemed, so a caller cannot tell used from unknown.
-    private const string InvalidTokenType = "https://customerplatform/problems/invalid-token";
-    private const string InvalidTokenTitle = "The token is not valid.";
-    private static ValidationErrors InvalidToken => ValidationErrors.For("token", "The token is unknown, already used or expired.");
+    internal const string InvalidTokenType = "https://customerplatform/problems/invalid-token";
+    internal const string InvalidTokenTitle = "The token is not valid.";
+    internal static ValidationErrors InvalidToken => ValidationErrors.For("token", "The token is unknown, already used or expired.");
 
     private static async Task<(string? Email, ValidationProblem? Problem)> ReadEmailAsync(HttpContext context, CancellationToken cancellationToken)
     {

@@ -43,6 +43,7 @@ public class IdentityDbContext(DbContextOptions<IdentityDbContext> options)
             token.Property(t => t.ExpiresAt).HasColumnName("expires_at");
             token.Property(t => t.UsedAt).HasColumnName("used_at");
             token.Property(t => t.VoidedAt).HasColumnName("voided_at");
+            token.Property(t => t.NewEmail).HasColumnName("new_email").HasMaxLength(EmailRules.MaxLength);
             token.Property(t => t.Version).IsRowVersion();
             token.HasIndex(t => t.Hash).IsUnique().HasDatabaseName("ix_account_tokens_hash");
             token.HasIndex(t => new { t.UserId, t.Purpose }).HasDatabaseName("ix_account_tokens_user");

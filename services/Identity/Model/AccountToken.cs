@@ -1,7 +1,7 @@
 namespace CustomerPlatform.Identity;
 
 /// <summary>
-/// A single-use token sent by email (verification, password reset). Only the SHA-256 of the token is
+/// A single-use token sent by email (verification, password reset, a change of address). Only the SHA-256 of the token is
 /// stored, so a copy of the database cannot be used to verify or take over an account. A token is
 /// good until it is used, voided by a newer one of the same purpose, or expires.
 /// </summary>
@@ -15,6 +15,9 @@ public sealed class AccountToken
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
     public DateTimeOffset? VoidedAt { get; set; }
+
+    /// <summary>For <see cref="AccountTokenPurpose.ChangeEmail"/>: the address the link was sent to, which redeeming it makes the account's.</summary>
+    public string? NewEmail { get; set; }
 
     /// <summary>PostgreSQL's xmin: two replicas redeeming the same token cannot both succeed.</summary>
     public uint Version { get; set; }

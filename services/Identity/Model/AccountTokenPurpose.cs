@@ -5,4 +5,5 @@ public static class AccountTokenPurpose
 {
     public const string VerifyEmail = "verify-email";
     public const string ResetPassword = "reset-password";
+    public const string ChangeEmail = "change-email";
 }

@@ -18,6 +18,7 @@ public sealed class IdentitySettings
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
     public TimeSpan VerificationTokenLifetime { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan ResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan EmailChangeTokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
     public int MaxFailedSignIns { get; set; } = 5;
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);

@@ -11,4 +11,24 @@ public sealed class PlatformUser : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A new password: the lockout is lifted and the security stamp changes.</summary>
+    public void SetPassword(string passwordHash)
+    {
+        PasswordHash = passwordHash;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        ConcurrencyStamp = Guid.NewGuid().ToString();
+        AccessFailedCount = 0;
+        LockoutEnd = null;
+    }
+
+    /// <summary>A new, proven address, which is also the name the account signs in with.</summary>
+    public void SetEmail(string email, string normalizedEmail)
+    {
+        Email = UserName = email;
+        NormalizedEmail = NormalizedUserName = normalizedEmail;
+        EmailConfirmed = true;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        ConcurrencyStamp = Guid.NewGuid().ToString();
+    }
 }

@@ -12,4 +12,7 @@ public sealed class RateLimitSettings
     public RateLimitRule SignIn { get; set; } = new() { PerIp = 300, PerEmail = 20, Window = TimeSpan.FromMinutes(15) };
     public RateLimitRule ResendVerification { get; set; } = new() { PerIp = 20, PerEmail = 5, Window = TimeSpan.FromHours(1) };
     public RateLimitRule ForgotPassword { get; set; } = new() { PerIp = 20, PerEmail = 5, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>A signed-in change of password or address (each asks for the current password).</summary>
+    public RateLimitRule AccountChange { get; set; } = new() { PerIp = 20, PerEmail = 10, Window = TimeSpan.FromHours(1) };
 }

@@ -28,6 +28,10 @@ public static class EmailTemplateCatalog
             "Your {{platform.name}} account was changed",
             [Text("displayName"), Text("change"), Timestamp("changedAt")]),
 
+        new(EmailTemplates.ConfirmEmailChange, NotificationCategories.Security,
+            "Confirm your new email address",
+            [Text("displayName"), EmailAddress("newEmail"), Link("confirmationLink"), Number("expiresInHours", 1, 720)]),
+
         new(EmailTemplates.SuccessManagerIntroduction, NotificationCategories.Onboarding,
             "Meet {{managerName}}, your success manager at {{platform.name}}",
             [Text("displayName"), Text("managerName"), EmailAddress("managerEmail"), Link("journeyLink"), Paragraph("managerMessage").Optional()]),

@@ -9,6 +9,13 @@ public sealed class Journey
     public Guid CustomerId { get; set; }
     public string CustomerName { get; set; } = "";
     public string CustomerEmail { get; set; } = "";
+
+    /// <summary>
+    /// When Identity confirmed <see cref="CustomerEmail"/> (<c>CustomerEmailChanged.ChangedAt</c>); null while it is
+    /// the sign-up address. A change that is not newer than this one arrived late and is ignored.
+    /// </summary>
+    public DateTimeOffset? CustomerEmailChangedAt { get; set; }
+
     public string Status { get; set; } = JourneyStatuses.InProgress;
     public List<StepRecord> Steps { get; set; } = [];
     public Guid? SuccessManagerId { get; set; }

@@ -27,6 +27,7 @@ public sealed partial class JourneyStateMachine
     public Event<TicketAnswered> TicketAnswered { get; private set; } = null!;
     public Event<AnswerAdvancedTrainingOffer> OfferAnswered { get; private set; } = null!;
     public Event<AnswerSurvey> SurveyAnswered { get; private set; } = null!;
+    public Event<CustomerEmailChanged> EmailChanged { get; private set; } = null!;
 
     public Schedule<JourneyState, ApprovalReminderDue> ApprovalReminder { get; private set; } = null!;
     public Schedule<JourneyState, IdleReminderDue> IdleReminder { get; private set; } = null!;
@@ -51,7 +52,8 @@ public sealed partial class JourneyStateMachine
                 : Task.CompletedTask));
         });
 
-        // Everything else about someone without a journey (staff, other services' emails) is not ours.
+        // Everything else about someone without a journey (staff, other services' emails, a customer who
+        // never signed up here changing their address) is not ours.
         Event(() => EmailFailed, e => Discard(e, m => m.Message.CustomerId));
         Event(() => DetailsSubmitted, e => Discard(e, m => m.Message.CustomerId));
         Event(() => ApprovalDecided, e => Discard(e, m => m.Message.CustomerId));
@@ -66,6 +68,7 @@ public sealed partial class JourneyStateMachine
         Event(() => TicketAnswered, e => Discard(e, m => m.Message.CustomerId));
         Event(() => OfferAnswered, e => Discard(e, m => m.Message.CustomerId));
         Event(() => SurveyAnswered, e => Discard(e, m => m.Message.CustomerId));
+        Event(() => EmailChanged, e => Discard(e, m => m.Message.CustomerId));
 
         Schedule(() => ApprovalReminder, saga => saga.ApprovalReminderTokenId, s => s.Received = e => Discard(e, m => m.Message.CustomerId));
         Schedule(() => IdleReminder, saga => saga.IdleReminderTokenId, s => s.Received = e => Discard(e, m => m.Message.CustomerId));

@@ -67,7 +67,8 @@ public sealed partial class JourneyStateMachine : MassTransitStateMachine<Journe
             On(OfferAnswered, TrainingTransitions.OfferAnsweredAsync),
             On(SurveyAnswered, CompletionTransitions.SurveyAnsweredAsync),
             On(ApprovalReminder.Received, ApprovalTransitions.ReminderDueAsync),
-            On(IdleReminder.Received, ReminderTransitions.IdleReminderDueAsync));
+            On(IdleReminder.Received, ReminderTransitions.IdleReminderDueAsync),
+            On(EmailChanged, EmailChangeTransitions.ChangedAsync));
 
         // Redelivered, late or out-of-place messages (a second CustomerSignedUp, a repeated command) change nothing.
         OnUnhandledEvent(context =>

@@ -20,6 +20,7 @@ internal static class Extensions
             {
                 bus.AddConsumer<OpenTicketConsumer>();
                 bus.AddConsumer<StaffAccountChangedConsumer>();
+                bus.AddConsumer<CustomerEmailChangedConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<TicketingDbContext>(SchedulerQueueName(ResourceNames.Services.Ticketing)));
 

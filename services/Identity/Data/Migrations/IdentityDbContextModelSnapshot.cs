@@ -42,6 +42,11 @@ namespace CustomerPlatform.Identity.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("hash");
 
+                    b.Property<string>("NewEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("new_email");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -352,6 +352,10 @@ namespace CustomerPlatform.Onboarding.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("customer_email");
 
+                    b.Property<DateTimeOffset?>("CustomerEmailChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("customer_email_changed_at");
+
                     b.Property<string>("CustomerName")
                         .IsRequired()
                         .HasColumnType("text")

@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Identity;
+
+public sealed record ChangeEmailRequest(string? NewEmail, string? Password);

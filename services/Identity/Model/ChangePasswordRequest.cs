@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Identity;
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
