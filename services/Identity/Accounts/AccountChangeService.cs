@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OpenIddict.Abstractions;
 
 namespace CustomerPlatform.Identity;
 
@@ -25,8 +24,7 @@ public sealed class AccountChangeService(
     AccountEmails emails,
     StaffAccountEvents staffEvents,
     IPublishEndpoint publisher,
-    IOpenIddictTokenManager tokenManager,
-    IOpenIddictAuthorizationManager authorizationManager,
+    AccountSessions sessions,
     TimeProvider time,
     IOptions<IdentitySettings> settings)
 {
@@ -40,8 +38,9 @@ public sealed class AccountChangeService(
 
         // Hashed outside the transaction, so no row lock or connection waits on it.
         var newHash = await passwordWork.RunAsync(() => hasher.HashPassword(user, newPassword), cancellationToken);
-        return await InTransactionAsync(async now =>
+        return await db.InTransactionAsync(async () =>
         {
+            var now = time.GetUtcNow();
             var row = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
             if (row is null)
                 return AccountChangeOutcome.NotFound;
@@ -50,7 +49,7 @@ public sealed class AccountChangeService(
 
             row.SetPassword(newHash);
             await emails.AccountChangedAsync(row, "Your password was changed.", now, cancellationToken);
-            await RevokeSessionsAsync(row, cancellationToken);
+            await sessions.RevokeAllAsync(row, cancellationToken);
             return AccountChangeOutcome.Changed;
         }, cancellationToken);
     }
@@ -92,8 +91,9 @@ public sealed class AccountChangeService(
     {
         try
         {
-            return await InTransactionAsync(async now =>
+            return await db.InTransactionAsync(async () =>
             {
+                var now = time.GetUtcNow();
                 var row = await tokens.FindRedeemableAsync(token, AccountTokenPurpose.ChangeEmail, cancellationToken);
                 if (row?.NewEmail is null)
                     return AccountChangeOutcome.InvalidToken;
@@ -111,7 +111,7 @@ public sealed class AccountChangeService(
                 user.SetEmail(newEmail, normalized);
                 await publisher.Publish(new CustomerEmailChanged { CustomerId = user.Id, OldEmail = oldEmail, NewEmail = newEmail, ChangedAt = now }, cancellationToken);
                 await emails.AccountChangedAsync(user, $"Your email address was changed to {newEmail}.", now, cancellationToken, to: oldEmail);
-                await RevokeSessionsAsync(user, cancellationToken);
+                await sessions.RevokeAllAsync(user, cancellationToken);
                 await staffEvents.PublishAsync([user.Id], cancellationToken);
                 return AccountChangeOutcome.Changed;
             }, cancellationToken);
@@ -123,23 +123,4 @@ public sealed class AccountChangeService(
             return e is DbUpdateConcurrencyException ? AccountChangeOutcome.InvalidToken : AccountChangeOutcome.AddressTaken;
         }
     }
-
-    private async Task RevokeSessionsAsync(PlatformUser user, CancellationToken cancellationToken)
-    {
-        var subject = user.Id.ToString();
-        await tokenManager.RevokeBySubjectAsync(subject, cancellationToken);
-        await authorizationManager.RevokeBySubjectAsync(subject, cancellationToken);
-    }
-
-    // One transaction, run again whole if the connection fails: what the step tracked is saved at its end.
-    private Task<AccountChangeOutcome> InTransactionAsync(Func<DateTimeOffset, Task<AccountChangeOutcome>> step, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var outcome = await step(time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return outcome;
-        });
 }

@@ -3,7 +3,6 @@ using MassTransit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
 
 namespace CustomerPlatform.Identity;
 
@@ -15,8 +14,7 @@ public sealed class PasswordResetService(
     AccountTokens tokens,
     AccountEmails emails,
     IPublishEndpoint publisher,
-    IOpenIddictTokenManager tokenManager,
-    IOpenIddictAuthorizationManager authorizationManager,
+    AccountSessions sessions,
     TimeProvider time,
     IOptions<IdentitySettings> settings)
 {
@@ -52,13 +50,10 @@ public sealed class PasswordResetService(
         if (await tokens.FindRedeemableAsync(token, AccountTokenPurpose.ResetPassword, cancellationToken) is null)
             return false;
         var newHash = await passwordWork.RunAsync(() => hasher.HashPassword(new PlatformUser(), newPassword), cancellationToken);
-        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            return await db.InTransactionAsync(async () =>
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var row = await tokens.FindRedeemableAsync(token, AccountTokenPurpose.ResetPassword, cancellationToken);
                 if (row is null)
                     return false;
@@ -73,14 +68,9 @@ public sealed class PasswordResetService(
                     await publisher.Publish(new EmailVerified { CustomerId = user.Id, Email = user.Email!, VerifiedAt = now }, cancellationToken);
                 }
                 await emails.AccountChangedAsync(user, "Your password was changed.", now, cancellationToken);
-
-                var subject = user.Id.ToString();
-                await tokenManager.RevokeBySubjectAsync(subject, cancellationToken);
-                await authorizationManager.RevokeBySubjectAsync(subject, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await sessions.RevokeAllAsync(user, cancellationToken);
                 return true;
-            });
+            }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -30,8 +30,7 @@ public sealed class SignInService(
 
         if (user is null)
         {
-            // Costs what a real check costs.
-            await passwordWork.RunAsync(() => hasher.VerifyHashedPassword(dummy.User, dummy.Hash, password), cancellationToken);
+            await SpendACheckAsync(password, cancellationToken);
             return (SignInOutcome.Refused, null);
         }
 
@@ -51,8 +50,8 @@ public sealed class SignInService(
         var now = time.GetUtcNow();
         if (user.PasswordHash is null || user.LockoutEnd > now)
         {
-            // Costs what a real check costs; a locked account does not even compare its password.
-            await passwordWork.RunAsync(() => hasher.VerifyHashedPassword(dummy.User, dummy.Hash, password), cancellationToken);
+            // A locked account does not even compare its password.
+            await SpendACheckAsync(password, cancellationToken);
             return false;
         }
 
@@ -75,6 +74,10 @@ public sealed class SignInService(
         }
         return true;
     }
+
+    // Costs what a real check costs, so the time taken does not tell an unknown or locked account from a wrong password.
+    private Task<PasswordVerificationResult> SpendACheckAsync(string password, CancellationToken cancellationToken) =>
+        passwordWork.RunAsync(() => hasher.VerifyHashedPassword(dummy.User, dummy.Hash, password), cancellationToken);
 
     // One statement, so failures counted by two replicas at once are all counted.
     private Task RecordFailureAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -56,6 +56,7 @@ internal static class Extensions
         builder.Services.AddScoped<PasswordResetService>();
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddScoped<AccountChangeService>();
+        builder.Services.AddScoped<AccountSessions>();
         builder.Services.AddScoped<StaffAccountEvents>();
         builder.Services.AddScoped<TokenPrincipalFactory>();
         builder.Services.AddScoped<ClientSeeder>();
