@@ -1,58 +1,53 @@
-using CustomerPlatform.AppHost.Dashboard;
-using CustomerPlatform.AppHost.Hosting;
+using CustomerPlatform.AppHost.Resources;
 using CustomerPlatform.Contracts;
 
-var builder = DistributedApplication.CreateBuilder(args);
-builder.AddComponent(new DashboardComponent(builder.Options));
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, AllowUnsecuredTransport = true });
+var options = builder.UseLocalDefaults();
 
 var postgres = builder.AddPostgres(ResourceNames.Postgres);
 var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
 var mail = builder.AddMailDev(ResourceNames.Mail);
 
-var identity = AddService(ResourceNames.Services.Identity, "Identity", ResourceNames.Databases.Identity);
-var onboarding = AddService(ResourceNames.Services.Onboarding, "Onboarding", ResourceNames.Databases.Onboarding);
-var training = AddService(ResourceNames.Services.Training, "Training", ResourceNames.Databases.Training);
-var ticketing = AddService(ResourceNames.Services.Ticketing, "Ticketing", ResourceNames.Databases.Ticketing);
-var notifications = AddService(ResourceNames.Services.Notifications, "Notifications", ResourceNames.Databases.Notifications)
+var identity = AddService<Projects.CustomerPlatform_Identity>(ResourceNames.Services.Identity, ResourceNames.Databases.Identity);
+var onboarding = AddService<Projects.CustomerPlatform_Onboarding>(ResourceNames.Services.Onboarding, ResourceNames.Databases.Onboarding);
+var training = AddService<Projects.CustomerPlatform_Training>(ResourceNames.Services.Training, ResourceNames.Databases.Training);
+var ticketing = AddService<Projects.CustomerPlatform_Ticketing>(ResourceNames.Services.Ticketing, ResourceNames.Databases.Ticketing);
+var notifications = AddService<Projects.CustomerPlatform_Notifications>(ResourceNames.Services.Notifications, ResourceNames.Databases.Notifications)
     .WithReference(mail).WaitFor(mail);
-var loyalty = AddService(ResourceNames.Services.Loyalty, "Loyalty", ResourceNames.Databases.Loyalty);
+var loyalty = AddService<Projects.CustomerPlatform_Loyalty>(ResourceNames.Services.Loyalty, ResourceNames.Databases.Loyalty);
+IResourceBuilder<ProjectResource>[] services = [identity, onboarding, training, ticketing, notifications, loyalty];
 
-var gateway = builder.AddProject(ResourceNames.Gateway, "../gateway/CustomerPlatform.Gateway.csproj")
-    .WithExternalHttpEndpoint(builder.Options.Ports.Gateway, "Ports:Gateway")
-    .WithReference(identity).WaitFor(identity)
-    .WithReference(onboarding).WaitFor(onboarding)
-    .WithReference(training).WaitFor(training)
-    .WithReference(ticketing).WaitFor(ticketing)
-    .WithReference(notifications).WaitFor(notifications)
-    .WithReference(loyalty).WaitFor(loyalty);
+var gateway = builder.AddProject<Projects.CustomerPlatform_Gateway>(ResourceNames.Gateway, project => project.ExcludeLaunchProfile = true)
+    .WithHttpEndpoint(port: options.Ports.Gateway == 0 ? null : options.Ports.Gateway, name: "http")
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", options.ProjectEnvironment);
+foreach (var service in services)
+    gateway.WithReference(service).WaitFor(service);
 
-// Tokens name the gateway's origin as their issuer, and Identity's emails link to the app there.
-foreach (var project in new[] { identity, onboarding, training, ticketing, notifications, loyalty, gateway })
-{
-    project.WithEnvironment("Identity__Issuer", gateway);
-}
-identity.WithEnvironment("Identity__AppOrigin", gateway);
-onboarding.WithEnvironment("Onboarding__AppOrigin", gateway);
-ticketing.WithEnvironment("Ticketing__AppUrl", gateway);
+// Tokens name the gateway's origin as their issuer, and the emails link to the app there.
+foreach (var project in services.Append(gateway))
+    project.WithEnvironment("Identity__Issuer", gateway.GetEndpoint("http"));
+identity.WithEnvironment("Identity__AppOrigin", gateway.GetEndpoint("http"));
+onboarding.WithEnvironment("Onboarding__AppOrigin", gateway.GetEndpoint("http"));
+ticketing.WithEnvironment("Ticketing__AppUrl", gateway.GetEndpoint("http"));
 
 // Every service checks access tokens against Identity's signing keys (its JWKS, read through service
 // discovery when the first token arrives, so no service waits for Identity to start).
-foreach (var service in new[] { onboarding, training, ticketing, notifications, loyalty })
-{
+foreach (var service in services.Where(s => s != identity))
     service.WithReference(identity);
-}
 
 builder.Build().Run();
 
 // Each service owns one database on the shared server and talks to the others over RabbitMQ.
-IResourceBuilder<ProjectResource> AddService(string name, string folder, string database)
+IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database) where TProject : IProjectMetadata, new()
 {
     var db = postgres.AddDatabase(database);
-    return builder.AddProject(name, $"../services/{folder}/CustomerPlatform.{folder}.csproj")
-        .WithReplicas(builder.Options.Replicas.GetValueOrDefault(name, 1))
+    return builder.AddProject<TProject>(name, project => project.ExcludeLaunchProfile = true)
+        .WithHttpEndpoint(name: "http")
+        .WithHttpHealthCheck("/health")
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", options.ProjectEnvironment)
+        .WithReplicas(options.Replicas.GetValueOrDefault(name, 1))
         .WithReference(db).WaitFor(db)
         .WithReference(messaging).WaitFor(messaging);
 }
-
-/// <summary>Reachable from tests: <c>DistributedApplicationTestingBuilder.StartAsync&lt;Program&gt;()</c>.</summary>
-public partial class Program;

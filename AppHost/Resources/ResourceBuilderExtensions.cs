@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+
+namespace CustomerPlatform.AppHost.Resources;
+
+public static class ResourceBuilderExtensions
+{
+    /// <summary>The <c>AppHost</c> section of the configuration, bound once per builder.</summary>
+    public static AppHostOptions GetAppHostOptions(this IDistributedApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AppHostOptions.Section).Get<AppHostOptions>() ?? new AppHostOptions();
+        if (RandomizesPorts(builder))
+            options.Ports = new AppHostPorts { Gateway = 0, Dashboard = 0, DashboardOtlp = 0, MailDevWeb = 0, MailDevSmtp = 0, RabbitMQ = 0, RabbitMQManagement = 0, Postgres = 0 };
+        return options;
+    }
+
+    /// <summary>Aspire.Hosting.Testing randomizes every proxied port; this AppHost does the same for the direct ones.</summary>
+    public static bool RandomizesPorts(IDistributedApplicationBuilder builder) =>
+        builder.Configuration.GetValue<bool>("DcpPublisher:RandomizePorts");
+
+    /// <summary>
+    /// A secret generated on the first run and kept in <paramref name="path"/> (under the data folder),
+    /// so it outlives restarts: PostgreSQL's cluster was initialised with it. Shown masked in the dashboard.
+    /// </summary>
+    public static IResourceBuilder<ParameterResource> AddGeneratedSecret(this IDistributedApplicationBuilder builder, string name, string path, int length = 24) =>
+        builder.AddResource(new ParameterResource(name, _ => SecretFile.ReadOrCreate(path, length), secret: true));
+
+    /// <summary>
+    /// A server's TCP endpoint. Through DCP's proxy (the Aspire default) clients connect to
+    /// <paramref name="port"/> and the server listens on a port of its own; direct, the server
+    /// listens on <paramref name="port"/> itself. 0 means any free port. The server's own port is
+    /// chosen here, not by DCP, so configuration files can name it before the server starts.
+    /// </summary>
+    public static IResourceBuilder<T> WithServerEndpoint<T>(this IResourceBuilder<T> builder, string name, string scheme, int port, bool proxied)
+        where T : IResourceWithEndpoints
+    {
+        var target = proxied || port == 0 ? FreePort() : port;
+        return builder.WithEndpoint(name, endpoint =>
+        {
+            endpoint.UriScheme = scheme;
+            endpoint.Transport = scheme == "http" ? "http" : "tcp";
+            endpoint.TargetPort = target;
+            endpoint.Port = proxied ? (port == 0 ? null : port) : target;
+            endpoint.IsProxied = proxied;
+            endpoint.TargetHost = "127.0.0.1";
+        });
+    }
+
+    /// <summary>A port the kernel considers free now; the server binds it a moment later.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

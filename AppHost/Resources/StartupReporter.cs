@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerPlatform.AppHost.Resources;
+
+/// <summary>
+/// Prints each resource's state as it changes, and once every resource is running and healthy, how
+/// long that took (the cold-start figure the README quotes). The dashboard shows the same states.
+/// </summary>
+internal sealed class StartupReporter(ResourceNotificationService notifications, DistributedApplicationModel model, ILogger<StartupReporter> logger)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    private async Task WatchAsync(CancellationToken stoppingToken)
+    {
+        var watched = model.Resources.Where(r => r is not ParameterResource).Select(r => r.Name).ToHashSet();
+        var last = new Dictionary<string, string>();
+        var reported = false;
+        try
+        {
+            await foreach (var update in notifications.WatchAsync(stoppingToken))
+            {
+                var state = $"{update.Snapshot.State?.Text ?? "?"}{(update.Snapshot.HealthStatus is { } health ? $" ({health})" : "")}";
+                if (!last.TryGetValue(update.ResourceId, out var before) || before != state)
+                {
+                    last[update.ResourceId] = state;
+                    logger.LogInformation("{Resource}: {State}", update.ResourceId, state);
+                }
+
+                if (!reported && watched.All(name => last.Any(l => BelongsTo(l.Key, name)) && last.Where(l => BelongsTo(l.Key, name)).All(l => l.Value == "Running (Healthy)")))
+                {
+                    reported = true;
+                    logger.LogInformation("All {Count} resources are healthy after {Seconds:0.0} s.", last.Count, _clock.Elapsed.TotalSeconds);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    // A replica's id is the resource's name with a suffix ("identity-xkqz").
+    private static bool BelongsTo(string resourceId, string name) =>
+        resourceId == name || (resourceId.StartsWith(name + "-", StringComparison.Ordinal) && resourceId.Length == name.Length + 9);
+
+    /// <summary>Starts watching before the orchestrator starts the resources (hosted services would start only after it).</summary>
+    public static void Register(IDistributedApplicationBuilder builder) =>
+        builder.Eventing.Subscribe<BeforeStartEvent>((@event, cancellationToken) =>
+        {
+            var services = @event.Services;
+            var reporter = new StartupReporter(
+                services.GetRequiredService<ResourceNotificationService>(), @event.Model, services.GetRequiredService<ILogger<StartupReporter>>());
+            _ = reporter.WatchAsync(services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            return Task.CompletedTask;
+        });
+}
