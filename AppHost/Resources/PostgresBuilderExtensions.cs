@@ -40,6 +40,8 @@ public static partial class PostgresBuilderExtensions
                 await CreateDatabaseAsync(server, database.DatabaseName, logger, cancellationToken);
         });
 
+        ChildResourceStates.Mirror(builder, server, () => server.Databases);
+
         return builder.AddResource(server)
             .WithServerEndpoint(PostgresServerResource.EndpointName, "tcp", options.Ports.Postgres, options.ProxyServers)
             .WithArgs(context =>

@@ -23,6 +23,12 @@ internal sealed class StartupReporter(ResourceNotificationService notifications,
         {
             await foreach (var update in notifications.WatchAsync(stoppingToken))
             {
+                if (update.Snapshot.IsHidden)
+                {
+                    watched.Remove(update.Resource.Name);
+                    continue;
+                }
+
                 var state = $"{update.Snapshot.State?.Text ?? "?"}{(update.Snapshot.HealthStatus is { } health ? $" ({health})" : "")}";
                 if (!last.TryGetValue(update.ResourceId, out var before) || before != state)
                 {

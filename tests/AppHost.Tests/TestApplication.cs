@@ -1,0 +1,70 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using CustomerPlatform.AppHost.Resources;
+
+namespace CustomerPlatform.AppHost.Tests;
+
+/// <summary>
+/// An Aspire application for one test: DCP runs it on random ports with its own data folder,
+/// deleted when the test disposes it (unless the test keeps it for a second start).
+/// </summary>
+public sealed class TestApplication : IAsyncDisposable
+{
+    private readonly bool _keepData;
+
+    private TestApplication(DistributedApplication app, string dataDirectory, bool keepData)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+        _keepData = keepData;
+    }
+
+    public DistributedApplication App { get; }
+
+    public string DataDirectory { get; }
+
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), $"customerplatform-test-{Guid.NewGuid():N}");
+
+    /// <summary>Declares only what <paramref name="declare"/> adds, starts it and waits until <paramref name="healthy"/> are healthy.</summary>
+    public static async Task<TestApplication> StartAsync(
+        Action<IDistributedApplicationBuilder> declare, string[] healthy, CancellationToken cancellationToken, string? dataDirectory = null, bool keepData = false)
+    {
+        dataDirectory ??= NewDataDirectory();
+        var builder = AppHostAssembly.Run(() => DistributedApplicationTestingBuilder.Create($"--AppHost:DataDirectory={dataDirectory}"));
+        declare(builder);
+        return await StartAsync(builder.Build(), healthy, dataDirectory, keepData, cancellationToken);
+    }
+
+    /// <summary>Runs the AppHost's own Program.cs with <paramref name="args"/> and waits until <paramref name="healthy"/> are healthy.</summary>
+    public static async Task<TestApplication> StartAppHostAsync(string[] args, string[] healthy, CancellationToken cancellationToken)
+    {
+        var dataDirectory = NewDataDirectory();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CustomerPlatform_AppHost>(
+            [$"--AppHost:DataDirectory={dataDirectory}", .. args], cancellationToken);
+        return await StartAsync(await builder.BuildAsync(cancellationToken), healthy, dataDirectory, keepData: false, cancellationToken);
+    }
+
+    private static async Task<TestApplication> StartAsync(
+        DistributedApplication app, string[] healthy, string dataDirectory, bool keepData, CancellationToken cancellationToken)
+    {
+        var test = new TestApplication(app, dataDirectory, keepData);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            await Task.WhenAll(healthy.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken)));
+            return test;
+        }
+        catch
+        {
+            await test.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        if (!_keepData && Directory.Exists(DataDirectory))
+            Directory.Delete(DataDirectory, recursive: true);
+    }
+}
