@@ -2,7 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using CustomerPlatform.AppHost.Resources;
 
-namespace CustomerPlatform.AppHost.Tests;
+namespace CustomerPlatform.Testing;
 
 /// <summary>
 /// An Aspire application for one test: DCP runs it on random ports with its own data folder,
