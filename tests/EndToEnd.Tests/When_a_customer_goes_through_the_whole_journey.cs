@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Aspire.Hosting.Testing;
 using CustomerPlatform.Contracts;
 using CustomerPlatform.Contracts.Training;
 

@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using CustomerPlatform.Contracts;
 
 namespace CustomerPlatform.EndToEnd.Tests;
@@ -67,8 +70,8 @@ public sealed partial class When_a_customer_signs_up_through_the_gateway(Platfor
 
         // Keys live in identitydb: after a restart the token issued before it is still accepted.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        Assert.True(await platform.App.Monitor.ExecuteCommandAsync(ResourceNames.Services.Identity, "restart", timeout.Token));
-        await platform.App.WaitForResourceHealthyAsync(ResourceNames.Services.Identity, timeout.Token);
+        await ResourceControl.CommandAsync(platform.App, ResourceNames.Services.Identity, KnownResourceCommands.RestartCommand, timeout.Token);
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Services.Identity, timeout.Token);
         var afterRestart = await GetAsync("/api/identity/me", accessToken);
         Assert.Equal(customerId, afterRestart.GetProperty("customerId").GetGuid());
 

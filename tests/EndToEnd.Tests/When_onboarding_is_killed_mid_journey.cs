@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using CustomerPlatform.Contracts;
 
 namespace CustomerPlatform.EndToEnd.Tests;
@@ -25,9 +27,8 @@ public sealed class When_onboarding_is_killed_mid_journey(PlatformFixture platfo
 
         await journey.SubmitDetailsAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        Assert.True(await platform.App.Monitor.ExecuteCommandAsync(ResourceNames.Services.Onboarding, "kill", timeout.Token));
-        await platform.App.WaitForResourceHealthyAsync(ResourceNames.Services.Onboarding, timeout.Token);
-        await platform.App.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        await ResourceControl.KillAndStartAsync(platform.App, ResourceNames.Services.Onboarding, timeout.Token);
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
 
         var admin = await Accounts.SignInAsync(gateway, StaffAccounts.Admin);
         var approval = await Approvals.WaitForPendingAsync(admin, customerId, 6, Wait);

@@ -1,26 +1,31 @@
 using System.Net;
-using CustomerPlatform.AppHost.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using CustomerPlatform.Contracts;
 
 namespace CustomerPlatform.EndToEnd.Tests;
 
-public sealed class When_rabbitmq_goes_down_under_a_service
+[Collection(PlatformCollection.Name)]
+public sealed class When_rabbitmq_goes_down_under_a_service(PlatformFixture platform)
 {
     [Fact]
     public async Task Should_report_the_service_unhealthy_until_the_broker_is_back()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await using var app = await DistributedApplicationTestingBuilder.StartAsync<Program>(
-            [$"--AppHost:Only={ResourceNames.Services.Identity}"], timeout.Token);
-        await app.WaitForResourceHealthyAsync(ResourceNames.Services.Identity, timeout.Token);
-        using var identity = new HttpClient { BaseAddress = app.GetEndpoint(ResourceNames.Services.Identity) };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var training = new HttpClient { BaseAddress = platform.App.GetEndpoint(ResourceNames.Services.Training, "http") };
+        try
+        {
+            await ResourceControl.CommandAsync(platform.App, ResourceNames.Messaging, KnownResourceCommands.StopCommand, timeout.Token);
+            var down = await WaitForHealthAsync(training, HttpStatusCode.ServiceUnavailable, timeout.Token);
+            Assert.Contains($"\"{ResourceNames.Messaging}\"", down);
+        }
+        finally
+        {
+            await ResourceControl.CommandAsync(platform.App, ResourceNames.Messaging, KnownResourceCommands.StartCommand, timeout.Token);
+        }
 
-        Assert.True(await app.Monitor.ExecuteCommandAsync(ResourceNames.Messaging, "stop", timeout.Token));
-        var down = await WaitForHealthAsync(identity, HttpStatusCode.ServiceUnavailable, timeout.Token);
-        Assert.Contains($"\"{ResourceNames.Messaging}\"", down);
-
-        Assert.True(await app.Monitor.ExecuteCommandAsync(ResourceNames.Messaging, "start", timeout.Token));
-        await WaitForHealthAsync(identity, HttpStatusCode.OK, timeout.Token);
+        await WaitForHealthAsync(training, HttpStatusCode.OK, timeout.Token);
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
     }
 
     private static async Task<string> WaitForHealthAsync(HttpClient service, HttpStatusCode expected, CancellationToken cancellationToken)
@@ -29,9 +34,7 @@ public sealed class When_rabbitmq_goes_down_under_a_service
         {
             using var response = await service.GetAsync("/health", cancellationToken);
             if (response.StatusCode == expected)
-            {
                 return await response.Content.ReadAsStringAsync(cancellationToken);
-            }
 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerPlatform.Testing;
+
+/// <summary>What an SRE does to a resource from the Aspire dashboard, and a crash, for tests.</summary>
+public static class ResourceControl
+{
+    private const string PidProperty = "executable.pid";
+
+    /// <summary>Runs one of the resource's commands (Aspire's <c>resource-stop</c>, <c>resource-start</c>, <c>resource-restart</c>).</summary>
+    public static async Task CommandAsync(DistributedApplication app, string name, string command, CancellationToken cancellationToken)
+    {
+        var resource = Resource(app, name);
+        var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, cancellationToken);
+        if (!result.Success)
+            throw new InvalidOperationException($"'{command}' on {name} failed: {result.Message}");
+    }
+
+    /// <summary>The process id of the resource's (single) process.</summary>
+    public static async Task<int> ProcessIdAsync(DistributedApplication app, string name, CancellationToken cancellationToken)
+    {
+        var running = await app.ResourceNotifications.WaitForResourceAsync(
+            name, e => e.Snapshot.State?.Text == KnownResourceStates.Running && Pid(e) is not null, cancellationToken);
+        return Pid(running)!.Value;
+    }
+
+    /// <summary>
+    /// A crash: SIGKILL to the resource's process (no shutdown of any kind), then, once Aspire has seen
+    /// it end, a start through Aspire's start command, as an SRE would from the dashboard.
+    /// </summary>
+    public static async Task KillAndStartAsync(DistributedApplication app, string name, CancellationToken cancellationToken)
+    {
+        var pid = await ProcessIdAsync(app, name, cancellationToken);
+        using (var process = Process.GetProcessById(pid))
+        {
+            process.Kill(entireProcessTree: false);
+            await process.WaitForExitAsync(cancellationToken);
+        }
+
+        await app.ResourceNotifications.WaitForResourceAsync(
+            name, e => e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), cancellationToken);
+        await CommandAsync(app, name, KnownResourceCommands.StartCommand, cancellationToken);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
+    }
+
+    /// <summary>The current state of every resource instance (a replica is an instance), as the dashboard lists them.</summary>
+    public static async Task<IReadOnlyList<ResourceEvent>> CurrentStatesAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        // WatchAsync replays the latest state of every instance first; it is done when it goes quiet.
+        var states = new Dictionary<string, ResourceEvent>();
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        quiet.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await foreach (var update in app.ResourceNotifications.WatchAsync(quiet.Token))
+            {
+                states[update.ResourceId] = update;
+                quiet.CancelAfter(TimeSpan.FromSeconds(1));
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        return [.. states.Values.Where(s => !s.Snapshot.IsHidden)];
+    }
+
+    private static IResource Resource(DistributedApplication app, string name) =>
+        app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
+
+    private static int? Pid(ResourceEvent resourceEvent) =>
+        resourceEvent.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value switch
+        {
+            int pid => pid,
+            long pid => (int)pid,
+            string text when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) => pid,
+            _ => null,
+        };
+}
