@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +34,28 @@ public sealed class When_identity_reports_its_health(IdentityFixture fixture)
 
         // The dependencies are readiness, not liveness: /alive runs only "self".
         Assert.Equal("Healthy", await client.GetStringAsync("/alive"));
+    }
+
+    [Fact]
+    public async Task Should_leave_the_health_query_out_of_the_traces()
+    {
+        var statements = new ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => statements.Enqueue(string.Join(" ", activity.TagObjects.Select(tag => tag.Value))),
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var client = fixture.NewClient();
+
+        Assert.Equal("Healthy", (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("status").GetString());
+        await using (var command = fixture.App.Services.GetRequiredKeyedService<NpgsqlDataSource>(ResourceNames.Databases.Identity).CreateCommand("SELECT 2"))
+            await command.ExecuteScalarAsync();
+
+        // The listener hears Npgsql (the other query is there), but not the probe's query.
+        Assert.Contains(statements, statement => statement.Contains("SELECT 2", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, statement => statement.Contains("SELECT 1", StringComparison.Ordinal));
     }
 
     [Fact]
