@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -12,9 +11,9 @@ namespace CustomerPlatform.ServiceDefaults;
 
 internal static class TelemetryExtensions
 {
-    // The names MassTransit and Npgsql publish their activities and instruments under.
+    // The name MassTransit publishes its activities and instruments under. Npgsql's and RabbitMQ.Client's
+    // are added by their Aspire client integrations (PostgresExtensions, MessagingExtensions).
     private const string MassTransitName = "MassTransit";
-    private const string NpgsqlName = "Npgsql";
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -35,13 +34,12 @@ internal static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MassTransitName, NpgsqlName))
+                .AddMeter(MassTransitName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
-                .AddSource(MassTransitName)
-                .AddNpgsql());
+                .AddSource(MassTransitName));
 
         // Export only where a collector listens (the AppHost dashboard sets the endpoint); the exporter
         // reads OTEL_EXPORTER_OTLP_PROTOCOL and the other OTEL_* variables itself.
