@@ -68,7 +68,7 @@ public static class IdentityCalls
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            var matches = fixture.Messages.Emails.Where(e => e.To == to && e.Template == template).ToList();
+            var matches = fixture.Messages.All<SendEmail>().Where(e => e.To == to && e.Template == template).ToList();
             if (matches.Count > nth)
                 return matches[nth];
             await Task.Delay(50);

@@ -1,24 +1,26 @@
-extern alias AppHost;
-
-using AppHost::CustomerPlatform.AppHost.Hosting;
+using CustomerPlatform.Contracts.Identity;
+using CustomerPlatform.Contracts.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerPlatform.Identity.Tests;
 
 /// <summary>
-/// Real PostgreSQL and RabbitMQ from the AppHost's resource code, the Identity service hosted
-/// in-process on them, and a recorder of what it publishes. Each test uses its own addresses and
-/// its own client IP, so tests do not meet in each other's data or rate-limit counters.
+/// Real PostgreSQL and RabbitMQ, the Identity service hosted in-process on them, and a host standing
+/// for Notifications, Onboarding and Ticketing that records what Identity publishes to them (SendEmail,
+/// CustomerSignedUp, EmailVerified, StaffAccountChanged, CustomerEmailChanged). Each test uses its own
+/// addresses and its own client IP, so tests do not meet in each other's data or rate-limit counters.
 /// </summary>
 public sealed class IdentityFixture : IAsyncLifetime
 {
-    private DistributedApplication _servers = null!;
+    private TestServers _servers = null!;
+    private StandInServices _others = null!;
     private int _nextIp;
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
     public IdentityApp App { get; private set; } = null!;
-    public MessageRecorder Messages { get; private set; } = null!;
+    public EventRecorder Messages { get; } =
+        new(typeof(SendEmail), typeof(CustomerSignedUp), typeof(EmailVerified), typeof(StaffAccountChanged), typeof(CustomerEmailChanged));
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Logging:LogLevel:Default"] = "Warning",
@@ -40,22 +42,13 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
-        builder.AddPostgres(ResourceNames.Postgres).AddDatabase(ResourceNames.Databases.Identity);
-        builder.AddRabbitMQ(ResourceNames.Messaging);
-        _servers = builder.Build();
-        await _servers.StartAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await Task.WhenAll(
-            _servers.WaitForResourceHealthyAsync(ResourceNames.Databases.Identity, timeout.Token),
-            _servers.WaitForResourceHealthyAsync(ResourceNames.Messaging, timeout.Token));
-
-        var amqp = await _servers.GetConnectionStringAsync(ResourceNames.Messaging);
-        Settings[$"ConnectionStrings:{ResourceNames.Databases.Identity}"] = await _servers.GetConnectionStringAsync(ResourceNames.Databases.Identity);
-        Settings[$"ConnectionStrings:{ResourceNames.Messaging}"] = amqp;
+        _servers = await TestServers.StartAsync(
+            TimeSpan.FromSeconds(120), TestServer.Postgres(ResourceNames.Databases.Identity), TestServer.RabbitMq());
+        foreach (var (key, value) in _servers.ConnectionStringSettings)
+            Settings[key] = value;
 
         // Bound before Identity publishes anything.
-        Messages = await MessageRecorder.StartAsync(new Uri(amqp!));
+        _others = await StandInServices.StartAsync("identity-tests", Settings, Messages);
         App = StartApp();
     }
 
@@ -86,8 +79,9 @@ public sealed class IdentityFixture : IAsyncLifetime
     {
         if (App is not null)
             await App.DisposeAsync();
-        if (Messages is not null)
-            await Messages.DisposeAsync();
-        await _servers.DisposeAsync();
+        if (_others is not null)
+            await _others.DisposeAsync();
+        if (_servers is not null)
+            await _servers.DisposeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CustomerPlatform.Contracts.Identity;
 using CustomerPlatform.Contracts.Notifications;
 
 namespace CustomerPlatform.Identity.Tests;
@@ -99,7 +100,7 @@ public sealed class When_a_customer_changes_their_account(IdentityFixture fixtur
         var token = IdentityCalls.TokenOf(confirmation, "confirmationLink");
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostJsonAsync("/api/identity/confirm-email-change", new { token })).StatusCode);
 
-        var changed = await MessageRecorder.WaitForAsync(fixture.Messages.EmailChanges, e => e.NewEmail == newEmail);
+        var changed = await fixture.Messages.WaitForAsync<CustomerEmailChanged>(e => e.NewEmail == newEmail);
         Assert.Equal(oldEmail, changed.OldEmail);
         Assert.Equal(confirmation.CustomerId, changed.CustomerId);
         var notice = await fixture.EmailAsync(oldEmail, EmailTemplates.AccountChanged);
@@ -133,7 +134,7 @@ public sealed class When_a_customer_changes_their_account(IdentityFixture fixtur
         Assert.Equal(await toTaken.Content.ReadAsStringAsync(), await toFree.Content.ReadAsStringAsync());
         // The second request's email has arrived, so the first one's would have too.
         await fixture.EmailAsync(free, EmailTemplates.ConfirmEmailChange);
-        Assert.DoesNotContain(fixture.Messages.Emails, e => e.To == taken && e.Template == EmailTemplates.ConfirmEmailChange);
+        Assert.DoesNotContain(fixture.Messages.All<SendEmail>(), e => e.To == taken && e.Template == EmailTemplates.ConfirmEmailChange);
         Assert.Equal(HttpStatusCode.OK, (await client.PasswordGrantAsync(email)).StatusCode);
     }
 
@@ -152,7 +153,7 @@ public sealed class When_a_customer_changes_their_account(IdentityFixture fixtur
         Assert.Equal(HttpStatusCode.BadRequest, confirm.StatusCode);
         Assert.True((await confirm.JsonAsync()).GetProperty("errors").TryGetProperty("token", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.PasswordGrantAsync(email)).StatusCode);
-        Assert.DoesNotContain(fixture.Messages.EmailChanges, e => e.NewEmail == newEmail);
+        Assert.DoesNotContain(fixture.Messages.All<CustomerEmailChanged>(), e => e.NewEmail == newEmail);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class When_a_customer_changes_their_account(IdentityFixture fixtur
         Assert.True((await malformed.JsonAsync()).GetProperty("errors").TryGetProperty("newEmail", out _));
         Assert.All([wrong, same, malformed], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
         var customerId = (await (await client.MeAsync(AccessToken(tokens))).JsonAsync()).GetProperty("customerId").GetGuid();
-        Assert.DoesNotContain(fixture.Messages.Emails, e => e.CustomerId == customerId && e.Template == EmailTemplates.ConfirmEmailChange);
+        Assert.DoesNotContain(fixture.Messages.All<SendEmail>(), e => e.CustomerId == customerId && e.Template == EmailTemplates.ConfirmEmailChange);
     }
 
     private static string AccessToken(JsonElement tokens) => tokens.GetProperty("access_token").GetString()!;

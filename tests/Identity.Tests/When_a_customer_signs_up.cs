@@ -1,5 +1,6 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net;
+using CustomerPlatform.Contracts.Identity;
 using CustomerPlatform.Contracts.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed class When_a_customer_signs_up(IdentityFixture fixture)
         var token = IdentityCalls.TokenOf(verification, "verificationLink");
         Assert.Equal(43, token.Length); // 256 bits, base64url
         Assert.Equal(HttpStatusCode.NoContent, (await client.VerifyAsync(token)).StatusCode);
-        var verified = await MessageRecorder.WaitForAsync(fixture.Messages.Verifications, v => v.CustomerId == customerId);
+        var verified = await fixture.Messages.WaitForAsync<EmailVerified>(v => v.CustomerId == customerId);
         Assert.Equal(email, verified.Email);
 
         var grant = await client.PasswordGrantAsync(email);
@@ -65,11 +66,11 @@ public sealed class When_a_customer_signs_up(IdentityFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, (await client.SignUpAsync(email)).StatusCode);
         await fixture.EmailAsync(email, EmailTemplates.VerifyEmail, nth: 1);
 
-        var signedUp = await MessageRecorder.WaitForAsync(fixture.Messages.SignUps, s => s.Email == email);
+        var signedUp = await fixture.Messages.WaitForAsync<CustomerSignedUp>(s => s.Email == email);
         Assert.Equal(customerId, signedUp.CustomerId);
         Assert.True(await fixture.InDatabaseAsync(db => db.Users.AnyAsync(u => u.Id == customerId)));
         await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate would have arrived by now
-        Assert.Single(fixture.Messages.SignUps, s => s.Email == email);
+        Assert.Single(fixture.Messages.All<CustomerSignedUp>(), s => s.Email == email);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class When_identity_announces_its_staff(IdentityFixture fixture)
     {
         var id = await fixture.InDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
-        var announced = await MessageRecorder.WaitForAsync(fixture.Messages.StaffChanges, m => m.StaffId == id);
+        var announced = await fixture.Messages.WaitForAsync<StaffAccountChanged>(m => m.StaffId == id);
 
         Assert.Equal(email, announced.Email);
         Assert.Equal(displayName, announced.DisplayName);
@@ -30,25 +30,25 @@ public sealed class When_identity_announces_its_staff(IdentityFixture fixture)
     public async Task Should_announce_them_again_when_a_replica_starts()
     {
         var admin = await fixture.InDatabaseAsync(db => db.Users.Where(u => u.Email == "admin@example.com").Select(u => u.Id).SingleAsync());
-        await MessageRecorder.WaitForAsync(fixture.Messages.StaffChanges, m => m.StaffId == admin);
-        var before = fixture.Messages.StaffChanges.Count(m => m.StaffId == admin);
+        await fixture.Messages.WaitForAsync<StaffAccountChanged>(m => m.StaffId == admin);
+        var before = fixture.Messages.All<StaffAccountChanged>().Count(m => m.StaffId == admin);
 
         await using var replica = fixture.StartApp();
 
-        await WaitUntilAsync(() => fixture.Messages.StaffChanges.Count(m => m.StaffId == admin) > before);
+        await WaitUntilAsync(() => fixture.Messages.All<StaffAccountChanged>().Count(m => m.StaffId == admin) > before);
     }
 
     [Fact]
     public async Task Should_announce_them_again_when_a_directory_asks()
     {
         var admin = await fixture.InDatabaseAsync(db => db.Users.Where(u => u.Email == "admin@example.com").Select(u => u.Id).SingleAsync());
-        await MessageRecorder.WaitForAsync(fixture.Messages.StaffChanges, m => m.StaffId == admin);
-        var before = fixture.Messages.StaffChanges.Count(m => m.StaffId == admin);
+        await fixture.Messages.WaitForAsync<StaffAccountChanged>(m => m.StaffId == admin);
+        var before = fixture.Messages.All<StaffAccountChanged>().Count(m => m.StaffId == admin);
 
         // What Onboarding and Ticketing publish once their queues are bound.
         await fixture.App.Services.GetRequiredService<IBus>().Publish(new AnnounceStaff { RequestedBy = "tests", RequestedAt = DateTimeOffset.UtcNow });
 
-        await WaitUntilAsync(() => fixture.Messages.StaffChanges.Count(m => m.StaffId == admin) > before);
+        await WaitUntilAsync(() => fixture.Messages.All<StaffAccountChanged>().Count(m => m.StaffId == admin) > before);
     }
 
     [Fact]
@@ -56,13 +56,13 @@ public sealed class When_identity_announces_its_staff(IdentityFixture fixture)
     {
         var staffId = await CreateStaffAsync(Roles.Agent);
         await PublishChangeAsync(staffId);
-        var active = await MessageRecorder.WaitForAsync(fixture.Messages.StaffChanges, m => m.StaffId == staffId);
+        var active = await fixture.Messages.WaitForAsync<StaffAccountChanged>(m => m.StaffId == staffId);
         Assert.True(active.Active);
 
         await fixture.InDatabaseAsync(db => db.UserRoles.Where(ur => ur.UserId == staffId).ExecuteDeleteAsync());
         await PublishChangeAsync(staffId);
 
-        var inactive = await MessageRecorder.WaitForAsync(fixture.Messages.StaffChanges, m => m.StaffId == staffId && !m.Active);
+        var inactive = await fixture.Messages.WaitForAsync<StaffAccountChanged>(m => m.StaffId == staffId && !m.Active);
         Assert.Empty(inactive.Roles);
     }
 

@@ -1,7 +1,7 @@
-using CustomerPlatform.AppHost.Hosting;
 using CustomerPlatform.Messaging.Tests.Counter;
 using CustomerPlatform.Messaging.Tests.Outbox;
 using CustomerPlatform.ServiceDefaults;
+using CustomerPlatform.TestSupport;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 namespace CustomerPlatform.Messaging.Tests;
 
 /// <summary>
-/// Real PostgreSQL and RabbitMQ from the AppHost's resource code, and a host wired the way a service
+/// Real PostgreSQL and RabbitMQ (<see cref="TestServers"/>), and a host wired the way a service
 /// is (ServiceDefaults' AddPostgresDbContext and Messaging's AddMessaging: outbox, inbox, retry), with the counter saga on the
 /// Postgres repository and a real RabbitMQ receive endpoint.
 /// </summary>
@@ -26,14 +26,13 @@ public sealed class MessagingFixture : IAsyncLifetime
     public const int ConcurrentMessageLimit = 16;
     public const int PrefetchCount = 32;
 
-    private DistributedApplication _app = null!;
     private IHost _host = null!;
 
     /// <summary>Immediate retries before a message goes to its error queue: three, quickly.</summary>
     public static readonly TimeSpan[] RetryIntervals = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)];
 
     public IBus Bus { get; private set; } = null!;
-    public DistributedApplication App => _app;
+    public TestServers Servers { get; private set; } = null!;
     public IServiceProvider Services => _host.Services;
     public PaymentEventsObserver PaymentEvents { get; } = new();
     public string PostgresConnectionString { get; private set; } = "";
@@ -43,25 +42,16 @@ public sealed class MessagingFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
-        builder.AddPostgres("postgres").AddDatabase("sagas");
-        builder.AddRabbitMQ("messaging");
-        _app = builder.Build();
-        await _app.StartAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await Task.WhenAll(
-            _app.WaitForResourceHealthyAsync("sagas", timeout.Token),
-            _app.WaitForResourceHealthyAsync("messaging", timeout.Token));
-
-        var amqp = await _app.GetConnectionStringAsync("messaging");
-        RabbitMqConnectionString = amqp!;
-        PostgresConnectionString = (await _app.GetConnectionStringAsync("sagas"))!;
-        Management = new RabbitMqManagement(_app.GetEndpoint("messaging", "management"), new Uri(amqp!));
+        Servers = await TestServers.StartAsync(TestServer.Postgres("sagas"), TestServer.RabbitMq("messaging"));
+        var amqp = Servers.ConnectionString("messaging");
+        RabbitMqConnectionString = amqp;
+        PostgresConnectionString = Servers.ConnectionString("sagas");
+        Management = new RabbitMqManagement(Servers.GetEndpoint("messaging", "management"), new Uri(amqp));
 
         var service = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "messaging-tests" });
         service.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:sagas"] = await _app.GetConnectionStringAsync("sagas"),
+            ["ConnectionStrings:sagas"] = PostgresConnectionString,
             ["ConnectionStrings:messaging"] = amqp,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:CustomerPlatform"] = "Debug",
@@ -137,6 +127,6 @@ public sealed class MessagingFixture : IAsyncLifetime
         await _host.StopAsync();
         _host.Dispose();
         Management.Dispose();
-        await _app.DisposeAsync();
+        await Servers.DisposeAsync();
     }
 }

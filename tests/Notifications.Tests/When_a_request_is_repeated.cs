@@ -48,7 +48,7 @@ public sealed class When_a_request_is_repeated(NotificationsFixture fixture)
     {
         var to = NotificationsFixture.NewAddress("racing");
         var request = Requests.VerifyEmail(to, Guid.NewGuid());
-        var deliveries = await fixture.Sender.GetSendEndpoint(new Uri("queue:notifications-deliver-email"));
+        var deliveries = await fixture.Bus.GetSendEndpoint(new Uri("queue:notifications-deliver-email"));
 
         // Copies of the first attempt's command racing the service's own one (each a new message), then one after it.
         await fixture.PublishAsync(request);

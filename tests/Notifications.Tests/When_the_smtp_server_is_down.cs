@@ -5,7 +5,7 @@ namespace CustomerPlatform.Notifications.Tests;
 [Collection(NotificationsCollection.Name)]
 public sealed class When_the_smtp_server_is_down(NotificationsFixture fixture) : IAsyncLifetime
 {
-    public Task InitializeAsync() => fixture.App.Monitor.ExecuteCommandAsync(ResourceNames.Mail, "stop", CancellationToken.None);
+    public Task InitializeAsync() => fixture.Servers.StopServerAsync(ResourceNames.Mail);
 
     /// <summary>Whatever a test did, the next one finds the server up.</summary>
     public async Task DisposeAsync() => await StartMailAsync();
@@ -66,8 +66,8 @@ public sealed class When_the_smtp_server_is_down(NotificationsFixture fixture) :
 
     private async Task StartMailAsync()
     {
-        await fixture.App.Monitor.ExecuteCommandAsync(ResourceNames.Mail, "start", CancellationToken.None);
+        await fixture.Servers.StartServerAsync(ResourceNames.Mail);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await fixture.App.WaitForResourceHealthyAsync(ResourceNames.Mail, timeout.Token);
+        await fixture.Servers.WaitUntilHealthyAsync(ResourceNames.Mail, timeout.Token);
     }
 }

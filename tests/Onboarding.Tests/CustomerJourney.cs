@@ -12,7 +12,7 @@ public sealed class CustomerJourney(OnboardingFixture fixture)
     public Guid Id { get; } = Guid.NewGuid();
     public string Email => $"customer-{Id:N}@example.com";
     public string Name => $"Customer {Id.ToString()[..8]}";
-    public HttpClient Client => fixture.Client(Id, Roles.Customer);
+    public HttpClient Client => fixture.CreateClient(Id, Roles.Customer);
 
     public Task SignUpAsync() => fixture.Bus.Publish(new CustomerSignedUp { CustomerId = Id, Email = Email, DisplayName = Name, SignedUpAt = DateTimeOffset.UtcNow });
 

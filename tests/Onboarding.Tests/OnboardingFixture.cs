@@ -1,96 +1,48 @@
-using System.Net.Http.Headers;
-using CustomerPlatform.AppHost.Hosting;
 using CustomerPlatform.Contracts.Identity;
-using CustomerPlatform.ServiceDefaults;
-using MassTransit;
+using CustomerPlatform.Contracts.Notifications;
+using CustomerPlatform.Contracts.Onboarding;
+using CustomerPlatform.Contracts.Ticketing;
+using CustomerPlatform.Contracts.Training;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CustomerPlatform.Onboarding.Tests;
 
 /// <summary>
-/// Real PostgreSQL and RabbitMQ from the AppHost's resource code; the Onboarding service in-process
-/// (<see cref="OnboardingFactory"/>), with timeouts shortened to seconds; and a second host standing
-/// for the other services: it publishes their events and records what Onboarding publishes.
+/// Real PostgreSQL and RabbitMQ; the Onboarding service in-process, with timeouts shortened to seconds;
+/// and a second host standing for the other services (Notifications, Training, Ticketing, Loyalty): it
+/// publishes their events and records the commands and events Onboarding publishes.
 /// </summary>
-public sealed class OnboardingFixture : IAsyncLifetime
+public sealed class OnboardingFixture() : ServiceFixture<OnboardingDbContext, OnboardingDbContext>(
+    "onboarding-tests",
+    [TestServer.Postgres(ResourceNames.Databases.Onboarding), TestServer.RabbitMq()],
+    typeof(SendEmail), typeof(EnrollInCourse), typeof(ReopenTraining), typeof(OpenTicket),
+    typeof(SuccessManagerAssigned), typeof(OnboardingStepCompleted), typeof(OnboardingCompleted), typeof(SurveyAnswered))
 {
     public static readonly TimeSpan ApprovalReminder = TimeSpan.FromSeconds(4);
     public static readonly TimeSpan IdleReminder = TimeSpan.FromSeconds(5);
 
     private readonly List<Guid> _successManagers = [];
-    private IHost _others = null!;
-    private Dictionary<string, string?> _settings = null!;
 
-    public DistributedApplication App { get; private set; } = null!;
-    public OnboardingFactory Service { get; private set; } = null!;
-    public Recorded Recorded { get; } = new();
-    public IBus Bus => _others.Services.GetRequiredService<IBus>();
     public Guid AdminId { get; } = Guid.NewGuid();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
-        builder.AddPostgres(ResourceNames.Postgres).AddDatabase(ResourceNames.Databases.Onboarding);
-        builder.AddRabbitMQ(ResourceNames.Messaging);
-        App = builder.Build();
-        await App.StartAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await Task.WhenAll(
-            App.WaitForResourceHealthyAsync(ResourceNames.Databases.Onboarding, timeout.Token),
-            App.WaitForResourceHealthyAsync(ResourceNames.Messaging, timeout.Token));
-
-        _settings = new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{ResourceNames.Databases.Onboarding}"] = await App.GetConnectionStringAsync(ResourceNames.Databases.Onboarding),
-            [$"ConnectionStrings:{ResourceNames.Messaging}"] = await App.GetConnectionStringAsync(ResourceNames.Messaging),
-            ["Onboarding:AppOrigin"] = "https://app.customerplatform.test",
-            ["Onboarding:Timeouts:ApprovalReminder"] = ApprovalReminder.ToString("c"),
-            ["Onboarding:Timeouts:IdleReminder"] = IdleReminder.ToString("c"),
-            ["Onboarding:Timeouts:SuccessManagerRetry"] = "00:00:02",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:CustomerPlatform"] = "Warning",
-        };
-
-        // The other services' side starts first, so its queue is bound before Onboarding publishes.
-        var others = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "onboarding-tests" });
-        others.Configuration.AddInMemoryCollection(_settings);
-        others.Services.AddSingleton(Recorded);
-        others.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
-        others.AddRabbitMqMessaging(ResourceNames.Messaging, bus => bus.AddConsumer<RecorderConsumer>());
-        _others = others.Build();
-        await _others.StartAsync();
-
-        Service = new OnboardingFactory(_settings);
-        _ = Service.Services;
-
+        await base.InitializeAsync();
         await PublishStaffAsync(AdminId, [Roles.Admin], active: true);
         await WaitForStaffAsync(AdminId, active: true);
     }
 
-    /// <summary>Stops the service and starts a new one on the same database and queues.</summary>
-    public async Task RestartServiceAsync(Func<Task>? whileDown = null)
+    protected override void AddSettings(IDictionary<string, string?> settings)
     {
-        await Service.DisposeAsync();
-        if (whileDown is not null)
-            await whileDown();
-        Service = new OnboardingFactory(_settings);
-        _ = Service.Services;
+        settings["Onboarding:AppOrigin"] = "https://app.customerplatform.test";
+        settings["Onboarding:Timeouts:ApprovalReminder"] = ApprovalReminder.ToString("c");
+        settings["Onboarding:Timeouts:IdleReminder"] = IdleReminder.ToString("c");
+        settings["Onboarding:Timeouts:SuccessManagerRetry"] = "00:00:02";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Logging:LogLevel:CustomerPlatform"] = "Warning";
     }
 
-    public HttpClient Client(Guid user, params string[] roles)
-    {
-        var client = Service.CreateClient();
-        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, user.ToString());
-        if (roles.Length > 0)
-            client.DefaultRequestHeaders.Add(TestAuthHandler.RolesHeader, string.Join(',', roles));
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return client;
-    }
-
-    public HttpClient Admin() => Client(AdminId, Roles.Admin);
+    public HttpClient Admin() => CreateClient(AdminId, Roles.Admin);
 
     /// <summary>Makes exactly these CSMs active (every CSM an earlier test added is deactivated), so assignment is predictable.</summary>
     public async Task UseOnlySuccessManagersAsync(params Guid[] ids)
@@ -116,12 +68,6 @@ public sealed class OnboardingFixture : IAsyncLifetime
         ChangedAt = DateTimeOffset.UtcNow,
     });
 
-    public async Task<T> ReadAsync<T>(Func<OnboardingDbContext, Task<T>> read)
-    {
-        await using var scope = Service.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<OnboardingDbContext>());
-    }
-
     private async Task WaitForStaffAsync(Guid id, bool active)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -131,13 +77,5 @@ public sealed class OnboardingFixture : IAsyncLifetime
                 throw new TimeoutException($"Staff {id} never became active={active}.");
             await Task.Delay(50);
         }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Service.DisposeAsync();
-        await _others.StopAsync();
-        _others.Dispose();
-        await App.DisposeAsync();
     }
 }

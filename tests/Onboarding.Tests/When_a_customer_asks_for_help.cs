@@ -31,6 +31,6 @@ public sealed class When_a_customer_asks_for_help(OnboardingFixture fixture)
         var response = await customer.Client.PostAsJsonAsync("/api/onboarding/journey/help", new { body });
         ApiAssert.Status(HttpStatusCode.Created, response);
         var created = await response.Content.ReadFromJsonAsync<TicketCreated>();
-        return await fixture.Recorded.WaitForAsync<OpenTicket>(t => t.TicketId == created!.TicketId, "for the help request");
+        return await fixture.Events.WaitForAsync<OpenTicket>(t => t.TicketId == created!.TicketId, "for the help request");
     }
 }

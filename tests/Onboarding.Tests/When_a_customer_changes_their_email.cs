@@ -26,7 +26,7 @@ public sealed class When_a_customer_changes_their_email(OnboardingFixture fixtur
         await customer.VerificationDeliveredAsync();
         await customer.WaitForStepAsync(JourneySteps.EmailVerified, StepStatuses.Active);
         await customer.VerifiedAsync();
-        var form = await fixture.Recorded.WaitForAsync<SendEmail>(e => e.CustomerId == customer.Id && e.Template == EmailTemplates.DetailsForm, "after the verification");
+        var form = await fixture.Events.WaitForAsync<SendEmail>(e => e.CustomerId == customer.Id && e.Template == EmailTemplates.DetailsForm, "after the verification");
         Assert.Equal(newEmail, form.To);
     }
 
@@ -49,13 +49,13 @@ public sealed class When_a_customer_changes_their_email(OnboardingFixture fixtur
         Assert.Equal(newEmail, queue!.Single(a => a.ApprovalId == approval.ApprovalId).CustomerEmail);
 
         ApiAssert.Status(HttpStatusCode.Accepted, await CustomerJourney.DecideAsync(fixture.Admin(), approval.ApprovalId, "reject", "Please give the full company name."));
-        var rejected = await fixture.Recorded.WaitForAsync<SendEmail>(e => e.CustomerId == customer.Id && e.Template == EmailTemplates.StepRejected, "for step 6");
+        var rejected = await fixture.Events.WaitForAsync<SendEmail>(e => e.CustomerId == customer.Id && e.Template == EmailTemplates.StepRejected, "for step 6");
         Assert.Equal(newEmail, rejected.To);
 
         var response = await customer.Client.PostAsJsonAsync("/api/onboarding/journey/help", new { body = "Which name do you need?" });
         ApiAssert.Status(HttpStatusCode.Created, response);
         var created = await response.Content.ReadFromJsonAsync<TicketCreated>();
-        var ticket = await fixture.Recorded.WaitForAsync<OpenTicket>(t => t.TicketId == created!.TicketId, "for the help request");
+        var ticket = await fixture.Events.WaitForAsync<OpenTicket>(t => t.TicketId == created!.TicketId, "for the help request");
         Assert.Equal(newEmail, ticket.CustomerEmail);
     }
 

@@ -15,10 +15,10 @@ public sealed class When_a_customer_goes_through_the_whole_journey(OnboardingFix
     {
         var csm = Guid.NewGuid();
         await fixture.UseOnlySuccessManagersAsync(csm);
-        var csmClient = fixture.Client(csm, Roles.SuccessManager);
+        var csmClient = fixture.CreateClient(csm, Roles.SuccessManager);
         var customer = new CustomerJourney(fixture);
         await customer.StartAsync();
-        var recorded = fixture.Recorded;
+        var recorded = fixture.Events;
 
         // Step 4: the details form was offered by email, with a link into the app.
         var form = await recorded.WaitForAsync<SendEmail>(e => e.CustomerId == customer.Id && e.Template == EmailTemplates.DetailsForm, "details-form");
@@ -139,7 +139,7 @@ public sealed class When_a_customer_goes_through_the_whole_journey(OnboardingFix
         Assert.Equal("declined", journey.Steps[16].Note);
         Assert.Equal(StepStatuses.Skipped, journey.Steps[17].Status);
         Assert.Equal(StepStatuses.Skipped, journey.Steps[18].Status);
-        var completed = await fixture.Recorded.WaitForAsync<OnboardingCompleted>(m => m.CustomerId == customer.Id, "for the customer");
+        var completed = await fixture.Events.WaitForAsync<OnboardingCompleted>(m => m.CustomerId == customer.Id, "for the customer");
         Assert.False(completed.AdvancedTrainingTaken);
     }
 }

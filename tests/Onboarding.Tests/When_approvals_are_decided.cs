@@ -17,7 +17,7 @@ public sealed class When_approvals_are_decided(OnboardingFixture fixture)
 
         ApiAssert.Status(HttpStatusCode.Forbidden, await CustomerJourney.DecideAsync(customer.Client, approval.ApprovalId, "approve"));
         ApiAssert.Status(HttpStatusCode.Forbidden, await customer.Client.GetAsync("/api/onboarding/approvals?status=pending"));
-        var agent = fixture.Client(Guid.NewGuid(), Roles.Agent);
+        var agent = fixture.CreateClient(Guid.NewGuid(), Roles.Agent);
         ApiAssert.Status(HttpStatusCode.Forbidden, await agent.GetAsync("/api/onboarding/approvals"));
         ApiAssert.Status(HttpStatusCode.Forbidden, await CustomerJourney.DecideAsync(agent, approval.ApprovalId, "approve"));
         await customer.WaitForStepAsync(JourneySteps.DetailsApproved, StepStatuses.AwaitingApproval);
@@ -33,14 +33,14 @@ public sealed class When_approvals_are_decided(OnboardingFixture fixture)
         await customer.ThroughDetailsAsync();
         var approval = await customer.ThroughInitialTrainingAsync();
 
-        var other = fixture.Client(Guid.NewGuid(), Roles.SuccessManager);
+        var other = fixture.CreateClient(Guid.NewGuid(), Roles.SuccessManager);
         ApiAssert.Status(HttpStatusCode.Forbidden, await CustomerJourney.DecideAsync(other, approval.ApprovalId, "approve"));
         var otherQueue = await other.GetFromJsonAsync<List<ApprovalResponse>>("/api/onboarding/approvals?status=pending");
         Assert.DoesNotContain(otherQueue!, a => a.ApprovalId == approval.ApprovalId);
-        var myQueue = await fixture.Client(mine, Roles.SuccessManager).GetFromJsonAsync<List<ApprovalResponse>>("/api/onboarding/approvals?status=pending");
+        var myQueue = await fixture.CreateClient(mine, Roles.SuccessManager).GetFromJsonAsync<List<ApprovalResponse>>("/api/onboarding/approvals?status=pending");
         Assert.Contains(myQueue!, a => a.ApprovalId == approval.ApprovalId);
 
-        ApiAssert.Status(HttpStatusCode.Accepted, await CustomerJourney.DecideAsync(fixture.Client(mine, Roles.SuccessManager), approval.ApprovalId, "approve"));
+        ApiAssert.Status(HttpStatusCode.Accepted, await CustomerJourney.DecideAsync(fixture.CreateClient(mine, Roles.SuccessManager), approval.ApprovalId, "approve"));
         await customer.WaitForStepAsync(JourneySteps.InitialTrainingApproved, StepStatuses.Completed);
     }
 

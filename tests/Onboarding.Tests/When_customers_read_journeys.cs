@@ -21,7 +21,7 @@ public sealed class When_customers_read_journeys(OnboardingFixture fixture)
         var own = await a.WaitForStepAsync(JourneySteps.SignedUp, StepStatuses.Completed);
         Assert.Equal(a.Id, own.CustomerId);
 
-        var staffView = await fixture.Client(Guid.NewGuid(), Roles.Agent).GetFromJsonAsync<JourneyResponse>($"/api/onboarding/journeys/{b.Id}");
+        var staffView = await fixture.CreateClient(Guid.NewGuid(), Roles.Agent).GetFromJsonAsync<JourneyResponse>($"/api/onboarding/journeys/{b.Id}");
         Assert.Equal(b.Id, staffView!.CustomerId);
         ApiAssert.Status(HttpStatusCode.NotFound, await fixture.Admin().GetAsync($"/api/onboarding/journeys/{Guid.NewGuid()}"));
     }

@@ -25,12 +25,12 @@ public sealed class When_the_host_restarts_mid_journey(OnboardingFixture fixture
 
         var journey = await customer.WaitForStepAsync(JourneySteps.InitialTrainingEnrolled, StepStatuses.Active);
         Assert.Equal(csm, journey.SuccessManager?.Id);
-        await fixture.Recorded.WaitForAsync<EnrollInCourse>(m => m.CustomerId == customer.Id && m.Level == CourseLevels.Initial, "after the restart");
+        await fixture.Events.WaitForAsync<EnrollInCourse>(m => m.CustomerId == customer.Id && m.Level == CourseLevels.Initial, "after the restart");
         await customer.EnrolledAsync(CourseLevels.Initial);
         await customer.WaitForStepAsync(JourneySteps.InitialTrainingCompleted, StepStatuses.Active);
         await customer.TrainingCompletedAsync(CourseLevels.Initial);
         var approval = await customer.PendingApprovalAsync(JourneySteps.InitialTrainingApproved);
-        ApiAssert.Status(HttpStatusCode.Accepted, await CustomerJourney.DecideAsync(fixture.Client(csm, Roles.SuccessManager), approval.ApprovalId, "approve"));
+        ApiAssert.Status(HttpStatusCode.Accepted, await CustomerJourney.DecideAsync(fixture.CreateClient(csm, Roles.SuccessManager), approval.ApprovalId, "approve"));
         journey = await customer.WaitForStepAsync(JourneySteps.ProfileCompleted, StepStatuses.Active);
         Assert.All(journey.Steps.Take(11), s => Assert.Equal(StepStatuses.Completed, s.Status));
     }

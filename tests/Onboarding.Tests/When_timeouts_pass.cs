@@ -15,13 +15,13 @@ public sealed class When_timeouts_pass(OnboardingFixture fixture)
         var customer = new CustomerJourney(fixture);
         await customer.StartAsync();
 
-        var reminder = await fixture.Recorded.WaitForAsync<SendEmail>(
+        var reminder = await fixture.Events.WaitForAsync<SendEmail>(
             e => e.CustomerId == customer.Id && e.Template == EmailTemplates.StepReminder && e.Variables["stepTitle"] == DetailsTitle,
             "for step 5", OnboardingFixture.IdleReminder * 4);
         Assert.Equal(customer.Email, reminder.To);
 
         await Task.Delay(OnboardingFixture.IdleReminder * 2);
-        Assert.Single(fixture.Recorded.All<SendEmail>(e => e.CustomerId == customer.Id && e.Template == EmailTemplates.StepReminder && e.Variables["stepTitle"] == DetailsTitle));
+        Assert.Single(fixture.Events.All<SendEmail>(e => e.CustomerId == customer.Id && e.Template == EmailTemplates.StepReminder && e.Variables["stepTitle"] == DetailsTitle));
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public sealed class When_timeouts_pass(OnboardingFixture fixture)
         await customer.WaitForAsync(j => j.Steps[5].Status == StepStatuses.Completed, "step 6 approved");
 
         await Task.Delay(OnboardingFixture.IdleReminder + OnboardingFixture.ApprovalReminder + TimeSpan.FromSeconds(3));
-        Assert.Empty(fixture.Recorded.All<SendEmail>(e => e.CustomerId == customer.Id && e.Template == EmailTemplates.StepReminder && e.Variables["stepTitle"] == DetailsTitle));
-        Assert.Empty(fixture.Recorded.All<SendEmail>(e => e.Template == EmailTemplates.ApprovalReminder && e.Variables["customerName"] == customer.Name));
+        Assert.Empty(fixture.Events.All<SendEmail>(e => e.CustomerId == customer.Id && e.Template == EmailTemplates.StepReminder && e.Variables["stepTitle"] == DetailsTitle));
+        Assert.Empty(fixture.Events.All<SendEmail>(e => e.Template == EmailTemplates.ApprovalReminder && e.Variables["customerName"] == customer.Name));
     }
 
     [Fact]
@@ -49,10 +49,10 @@ public sealed class When_timeouts_pass(OnboardingFixture fixture)
         ApiAssert.Status(HttpStatusCode.Accepted, await customer.SubmitDetailsAsync());
         await customer.PendingApprovalAsync(JourneySteps.DetailsApproved);
 
-        await fixture.Recorded.WaitForAsync<SendEmail>(
+        await fixture.Events.WaitForAsync<SendEmail>(
             e => e.Template == EmailTemplates.ApprovalReminder && e.Variables["customerName"] == customer.Name && e.CustomerId == csm,
             "to the CSM", OnboardingFixture.ApprovalReminder * 4);
-        await fixture.Recorded.WaitForAsync<SendEmail>(
+        await fixture.Events.WaitForAsync<SendEmail>(
             e => e.Template == EmailTemplates.ApprovalReminder && e.Variables["customerName"] == customer.Name && e.CustomerId == fixture.AdminId,
             "to the admin", OnboardingFixture.ApprovalReminder * 2);
     }

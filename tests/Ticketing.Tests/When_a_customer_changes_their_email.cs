@@ -19,7 +19,7 @@ public sealed class When_a_customer_changes_their_email(TicketingFixture fixture
         var other = await fixture.OpenAsync(TicketingFixture.NewTicket(Guid.NewGuid(), csm, "bob@example.com"));
 
         const string newEmail = "ann.new@example.com";
-        await fixture.Others.Publish(new CustomerEmailChanged
+        await fixture.Bus.Publish(new CustomerEmailChanged
         {
             CustomerId = customerId,
             OldEmail = first.CustomerEmail!,
@@ -44,7 +44,7 @@ public sealed class When_a_customer_changes_their_email(TicketingFixture fixture
             .PostAsJsonAsync($"/api/support/tickets/{ticketId}/messages", new { body = "Here is the answer." });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var message = await response.Content.ReadFromJsonAsync<TicketMessageView>();
-        var email = await PublishedEvents.WaitForAsync(fixture.Events.Emails, e => e.NotificationId == message!.MessageId, "SendEmail");
+        var email = await fixture.Events.WaitForAsync<SendEmail>(e => e.NotificationId == message!.MessageId);
         Assert.Equal(EmailTemplates.TicketReplied, email.Template);
         return email.To;
     }

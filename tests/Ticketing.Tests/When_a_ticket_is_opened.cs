@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CustomerPlatform.Contracts.Ticketing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Ticketing.Tests;
@@ -14,7 +15,7 @@ public sealed class When_a_ticket_is_opened(TicketingFixture fixture)
         var csm = await fixture.AddStaffAsync("Sam Success", Roles.SuccessManager);
         var command = await fixture.OpenAsync(TicketingFixture.NewTicket(customer, csm));
 
-        var opened = await PublishedEvents.WaitForAsync(fixture.Events.Opened, e => e.TicketId == command.TicketId, "TicketOpened");
+        var opened = await fixture.Events.WaitForAsync<TicketOpened>(e => e.TicketId == command.TicketId);
         Assert.Equal(customer, opened.CustomerId);
         Assert.Equal(csm, opened.AssigneeId);
         Assert.Equal(command.Kind, opened.Kind);
@@ -43,14 +44,14 @@ public sealed class When_a_ticket_is_opened(TicketingFixture fixture)
     {
         var command = TicketingFixture.NewTicket(Guid.NewGuid(), null);
 
-        await fixture.Others.Publish(command);
-        await fixture.Others.Publish(command);
+        await fixture.Bus.Publish(command);
+        await fixture.Bus.Publish(command);
         await fixture.OpenAsync(command);
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         Assert.Equal(1, await fixture.ReadAsync(db => db.Tickets.CountAsync(t => t.Id == command.TicketId)));
         Assert.Equal(1, await fixture.ReadAsync(db => db.Messages.CountAsync(m => m.TicketId == command.TicketId)));
-        Assert.Single(fixture.Events.Opened, e => e.TicketId == command.TicketId);
+        Assert.Single(fixture.Events.All<TicketOpened>(), e => e.TicketId == command.TicketId);
     }
 
     [Fact]

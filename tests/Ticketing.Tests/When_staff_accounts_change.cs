@@ -16,10 +16,10 @@ public sealed class When_staff_accounts_change(TicketingFixture fixture)
             .PostAsJsonAsync($"/api/support/tickets/{command.TicketId}/messages", new { body = "Happy to help." });
 
         var now = DateTimeOffset.UtcNow;
-        await fixture.Others.Publish(Change(csm, "Samantha Success", now.AddMinutes(1)));
+        await fixture.Bus.Publish(Change(csm, "Samantha Success", now.AddMinutes(1)));
         await fixture.WaitUntilAsync(db => db.Staff.AnyAsync(s => s.Id == csm && s.DisplayName == "Samantha Success"), "the rename");
         // An older change arriving late (out of order, or Identity's start-up re-publish racing an edit) changes nothing.
-        await fixture.Others.Publish(Change(csm, "Old Name", now.AddMinutes(-1)));
+        await fixture.Bus.Publish(Change(csm, "Old Name", now.AddMinutes(-1)));
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         Assert.Equal("Samantha Success", await fixture.ReadAsync(db => db.Staff.Where(s => s.Id == csm).Select(s => s.DisplayName).SingleAsync()));

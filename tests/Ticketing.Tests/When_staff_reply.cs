@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Notifications;
+using CustomerPlatform.Contracts.Ticketing;
 
 namespace CustomerPlatform.Ticketing.Tests;
 
@@ -21,13 +22,13 @@ public sealed class When_staff_reply(TicketingFixture fixture)
         Assert.Equal(AuthorRoles.Staff, message!.AuthorRole);
         Assert.Equal("Sam Success", message.AuthorName);
 
-        var answered = await PublishedEvents.WaitForAsync(fixture.Events.Answered, e => e.TicketId == command.TicketId, "TicketAnswered");
+        var answered = await fixture.Events.WaitForAsync<TicketAnswered>(e => e.TicketId == command.TicketId);
         Assert.Equal(csm, answered.AnsweredBy);
         Assert.Equal(command.Kind, answered.Kind);
         Assert.Equal(command.CustomerId, answered.CustomerId);
         Assert.Equal(command.CorrelationId, answered.CorrelationId);
 
-        var email = await PublishedEvents.WaitForAsync(fixture.Events.Emails, e => e.NotificationId == message.MessageId, "SendEmail");
+        var email = await fixture.Events.WaitForAsync<SendEmail>(e => e.NotificationId == message.MessageId);
         Assert.Equal(EmailTemplates.TicketReplied, email.Template);
         Assert.Equal(command.CustomerEmail, email.To);
         Assert.Equal("Ann Example", email.Variables["displayName"]);
@@ -37,8 +38,8 @@ public sealed class When_staff_reply(TicketingFixture fixture)
         Assert.Equal($"https://app.customerplatform.test/support/tickets/{command.TicketId}", email.Variables["ticketLink"]);
 
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Single(fixture.Events.Emails, e => e.NotificationId == message.MessageId);
-        Assert.Single(fixture.Events.Answered, e => e.TicketId == command.TicketId);
+        Assert.Single(fixture.Events.All<SendEmail>(), e => e.NotificationId == message.MessageId);
+        Assert.Single(fixture.Events.All<TicketAnswered>(), e => e.TicketId == command.TicketId);
 
         var ticket = await client.GetFromJsonAsync<TicketDetails>($"/api/support/tickets/{command.TicketId}");
         Assert.Equal(TicketStatuses.Pending, ticket!.Status);
@@ -56,15 +57,15 @@ public sealed class When_staff_reply(TicketingFixture fixture)
         var reply = await customer.PostAsJsonAsync($"/api/support/tickets/{command.TicketId}/messages", new { body = "Also: can I rename my team?" });
         // A staff reply afterwards proves the events flow, so their absence before it means something.
         await staff.PostAsJsonAsync($"/api/support/tickets/{command.TicketId}/messages", new { body = "Yes, in Settings." });
-        await PublishedEvents.WaitForAsync(fixture.Events.Answered, e => e.TicketId == command.TicketId, "TicketAnswered");
+        await fixture.Events.WaitForAsync<TicketAnswered>(e => e.TicketId == command.TicketId);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
         var message = await reply.Content.ReadFromJsonAsync<TicketMessageView>();
         Assert.Equal(AuthorRoles.Customer, message!.AuthorRole);
-        Assert.Single(fixture.Events.Answered, e => e.TicketId == command.TicketId);
-        Assert.DoesNotContain(fixture.Events.Emails, e => e.NotificationId == message.MessageId);
-        Assert.Single(fixture.Events.Emails, e => e.Variables.GetValueOrDefault("ticketLink")?.EndsWith(command.TicketId.ToString()) == true);
+        Assert.Single(fixture.Events.All<TicketAnswered>(), e => e.TicketId == command.TicketId);
+        Assert.DoesNotContain(fixture.Events.All<SendEmail>(), e => e.NotificationId == message.MessageId);
+        Assert.Single(fixture.Events.All<SendEmail>(), e => e.Variables.GetValueOrDefault("ticketLink")?.EndsWith(command.TicketId.ToString()) == true);
     }
 
     [Fact]
@@ -76,10 +77,10 @@ public sealed class When_staff_reply(TicketingFixture fixture)
         var response = await fixture.CreateClient(csm, Roles.SuccessManager)
             .PostAsJsonAsync($"/api/support/tickets/{command.TicketId}/messages", new { body = "Hello!" });
         var message = await response.Content.ReadFromJsonAsync<TicketMessageView>();
-        await PublishedEvents.WaitForAsync(fixture.Events.Answered, e => e.TicketId == command.TicketId, "TicketAnswered");
+        await fixture.Events.WaitForAsync<TicketAnswered>(e => e.TicketId == command.TicketId);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
-        Assert.DoesNotContain(fixture.Events.Emails, e => e.NotificationId == message!.MessageId);
+        Assert.DoesNotContain(fixture.Events.All<SendEmail>(), e => e.NotificationId == message!.MessageId);
     }
 
     [Fact]

@@ -50,12 +50,12 @@ public sealed class When_a_customer_is_enrolled(TrainingFixture fixture)
 
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => fixture.Bus.Publish(command)));
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (fixture.Events.Of<CustomerEnrolled>().Count(e => e.CustomerId == customerId) < 5 && DateTime.UtcNow < deadline)
+        while (fixture.Events.All<CustomerEnrolled>().Count(e => e.CustomerId == customerId) < 5 && DateTime.UtcNow < deadline)
             await Task.Delay(50);
 
-        var answers = fixture.Events.Of<CustomerEnrolled>().Where(e => e.CustomerId == customerId).ToList();
+        var answers = fixture.Events.All<CustomerEnrolled>().Where(e => e.CustomerId == customerId).ToList();
         Assert.Equal(5, answers.Count);
         Assert.Single(answers.Select(a => a.EnrollmentId).Distinct());
-        Assert.Equal(1, await fixture.QueryAsync(db => db.Enrollments.CountAsync(e => e.CustomerId == customerId)));
+        Assert.Equal(1, await fixture.ReadAsync(db => db.Enrollments.CountAsync(e => e.CustomerId == customerId)));
     }
 }

@@ -130,7 +130,7 @@ public sealed class When_a_customer_takes_the_quiz(TrainingFixture fixture)
         await SubmitAsync(client, enrollmentId, quiz.WithRight(10));
         foreach (var module in quiz.Course.Modules)
         {
-            Assert.DoesNotContain(fixture.Events.Of<TrainingCompleted>(), e => e.EnrollmentId == enrollmentId);
+            Assert.DoesNotContain(fixture.Events.All<TrainingCompleted>(), e => e.EnrollmentId == enrollmentId);
             var done = await client.PostAsync($"/api/training/enrollments/{enrollmentId}/modules/{module.ModuleId}/complete", null);
             Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
         }
@@ -140,7 +140,7 @@ public sealed class When_a_customer_takes_the_quiz(TrainingFixture fixture)
         Assert.Equal(100m, completed.Score);
         Assert.Equal(1, completed.Attempts);
         await Task.Delay(500);
-        Assert.Single(fixture.Events.Of<TrainingCompleted>(), e => e.EnrollmentId == enrollmentId);
+        Assert.Single(fixture.Events.All<TrainingCompleted>(), e => e.EnrollmentId == enrollmentId);
         var enrollment = await client.GetFromJsonAsync<EnrollmentView>($"/api/training/enrollments/{enrollmentId}");
         Assert.Equal(EnrollmentStatus.Completed, enrollment!.Status);
         Assert.All(enrollment.Modules, m => Assert.True(m.Completed));

@@ -38,9 +38,9 @@ public sealed class When_training_is_reopened(TrainingFixture fixture)
         var result = await (await client.PostAsJsonAsync($"{url}/quiz-attempts", quiz.WithRight(10))).Content.ReadFromJsonAsync<AttemptResult>();
         Assert.True(result!.Passed);
         var deadline2 = DateTime.UtcNow.AddSeconds(30);
-        while (fixture.Events.Of<TrainingCompleted>().Count(e => e.EnrollmentId == enrolled.EnrollmentId) < 2 && DateTime.UtcNow < deadline2)
+        while (fixture.Events.All<TrainingCompleted>().Count(e => e.EnrollmentId == enrolled.EnrollmentId) < 2 && DateTime.UtcNow < deadline2)
             await Task.Delay(50);
-        var completions = fixture.Events.Of<TrainingCompleted>().Where(e => e.EnrollmentId == enrolled.EnrollmentId).ToList();
+        var completions = fixture.Events.All<TrainingCompleted>().Where(e => e.EnrollmentId == enrolled.EnrollmentId).ToList();
         Assert.Equal(2, completions.Count);
         Assert.Equal(100m, completions[1].Score);
         Assert.Equal(2, completions[1].Attempts);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace CustomerPlatform.Training.Tests;
+namespace CustomerPlatform.TestSupport;
 
 public static class ApiAssert
 {
@@ -16,4 +16,8 @@ public static class ApiAssert
         Assert.Equal(400, problem.Status);
         Assert.True(problem.Errors.ContainsKey(field), $"errors name {string.Join(", ", problem.Errors.Keys)}, not {field}");
     }
+
+    /// <summary>The status <paramref name="expected"/>; else the failure shows the body that came instead.</summary>
+    public static void Status(HttpStatusCode expected, HttpResponseMessage response) =>
+        Assert.True(expected == response.StatusCode, $"Expected {(int)expected}, got {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
 }
