@@ -14,9 +14,6 @@ public sealed class AppHostOptions
     /// <summary>Where the servers keep their data and generated secrets. Default: <c>&lt;repo&gt;/.apphost</c>.</summary>
     public string? DataDirectory { get; set; }
 
-    /// <summary>Delete <see cref="DataDirectory"/> when the AppHost stops (test runs).</summary>
-    public bool DeleteDataDirectoryOnStop { get; set; }
-
     public AppHostPorts Ports { get; set; } = new();
 
     /// <summary>Processes per project, e.g. <c>AppHost__Replicas__identity=2</c>; a project not named runs one.</summary>

@@ -14,16 +14,14 @@ public static class LocalDefaults
     {
         var options = builder.GetAppHostOptions();
         Directory.CreateDirectory(options.ResolveDataDirectory());
+        StartupReporter.Register(builder);
+        if (ResourceBuilderExtensions.RandomizesPorts(builder))
+            return options; // under Aspire.Hosting.Testing: no dashboard, every port random
+
         builder.Configuration["ASPNETCORE_URLS"] ??= $"http://localhost:{options.Ports.Dashboard}";
         builder.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] ??= $"http://localhost:{options.Ports.DashboardOtlp}";
         builder.Configuration["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] ??= "true";
-        StartupReporter.Register(builder);
-
-        if (!ResourceBuilderExtensions.RandomizesPorts(builder))
-            EnsureFixedPortsAreFree(options.Ports);
-
-        if (options.DeleteDataDirectoryOnStop)
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(options.ResolveDataDirectory());
+        EnsureFixedPortsAreFree(options.Ports);
 
         return options;
     }
@@ -55,20 +53,6 @@ public static class LocalDefaults
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

@@ -1,5 +1,8 @@
-using CustomerPlatform.AppHost.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using CustomerPlatform.AppHost.Resources;
 using CustomerPlatform.Contracts;
+using CustomerPlatform.Testing;
 
 namespace CustomerPlatform.TestSupport;
 
@@ -37,19 +40,19 @@ public enum TestServerKind
 
 /// <summary>
 /// Real PostgreSQL, RabbitMQ and MailDev for one test fixture, on ephemeral ports and a temporary data
-/// folder, started and healthy. The one place the tests start servers: what starts them (today the
-/// AppHost's own hosting engine) is known here and nowhere else.
+/// folder, started and healthy: the AppHost's own resources run by Aspire (DCP) through
+/// Aspire.Hosting.Testing. The one place the service tests start servers.
 /// </summary>
 public sealed class TestServers : IAsyncDisposable
 {
     private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly DistributedApplication _app;
+    private readonly TestApplication _test;
     private readonly Dictionary<string, string?> _connectionStrings;
 
-    private TestServers(DistributedApplication app, Dictionary<string, string?> connectionStrings)
+    private TestServers(TestApplication test, Dictionary<string, string?> connectionStrings)
     {
-        _app = app;
+        _test = test;
         _connectionStrings = connectionStrings;
     }
 
@@ -62,36 +65,35 @@ public sealed class TestServers : IAsyncDisposable
     /// <summary>Starts <paramref name="servers"/> and waits, up to <paramref name="startTimeout"/>, until every one is healthy.</summary>
     public static async Task<TestServers> StartAsync(TimeSpan startTimeout, params TestServer[] servers)
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
-        foreach (var postgres in servers.Where(s => s.Kind == TestServerKind.Postgres).GroupBy(s => s.Host!))
+        using var timeout = new CancellationTokenSource(startTimeout);
+        var test = await TestApplication.StartAsync(builder =>
         {
-            var server = builder.AddPostgres(postgres.Key);
-            foreach (var database in postgres)
-                server.AddDatabase(database.Name);
-        }
-        foreach (var server in servers)
-        {
-            if (server.Kind == TestServerKind.RabbitMq)
-                builder.AddRabbitMQ(server.Name);
-            else if (server.Kind == TestServerKind.MailDev)
-                builder.AddMailDev(server.Name);
-        }
+            foreach (var postgres in servers.Where(s => s.Kind == TestServerKind.Postgres).GroupBy(s => s.Host!))
+            {
+                var server = builder.AddPostgres(postgres.Key);
+                foreach (var database in postgres)
+                    server.AddDatabase(database.Name);
+            }
 
-        var app = builder.Build();
+            foreach (var server in servers)
+            {
+                if (server.Kind == TestServerKind.RabbitMq)
+                    builder.AddRabbitMQ(server.Name);
+                else if (server.Kind == TestServerKind.MailDev)
+                    builder.AddMailDev(server.Name);
+            }
+        }, [.. servers.Select(s => s.Name)], timeout.Token);
+
         try
         {
-            await app.StartAsync();
-            using var timeout = new CancellationTokenSource(startTimeout);
-            await Task.WhenAll(servers.Select(s => app.WaitForResourceHealthyAsync(s.Name, timeout.Token)));
-
             var connectionStrings = new Dictionary<string, string?>();
             foreach (var server in servers)
-                connectionStrings[server.Name] = await app.GetConnectionStringAsync(server.Name);
-            return new TestServers(app, connectionStrings);
+                connectionStrings[server.Name] = await test.App.GetConnectionStringAsync(server.Name, timeout.Token);
+            return new TestServers(test, connectionStrings);
         }
         catch
         {
-            await app.DisposeAsync();
+            await test.DisposeAsync();
             throw;
         }
     }
@@ -102,18 +104,24 @@ public sealed class TestServers : IAsyncDisposable
             : throw new ArgumentException($"No server '{name}' here (there are: {string.Join(", ", _connectionStrings.Keys)}).", nameof(name));
 
     /// <summary>The URL of one of a server's endpoints, e.g. MailDev's "http" or RabbitMQ's "management".</summary>
-    public Uri GetEndpoint(string name, string endpointName = "http") => _app.GetEndpoint(name, endpointName);
+    public Uri GetEndpoint(string name, string endpointName = "http") => _test.App.GetEndpoint(name, endpointName);
 
-    /// <summary>Stops a server, as if it went down. False when there is no such server.</summary>
-    public Task<bool> StopServerAsync(string name, CancellationToken cancellationToken = default) =>
-        _app.Monitor.ExecuteCommandAsync(name, "stop", cancellationToken);
+    /// <summary>Stops a server through Aspire's stop command, as if it went down.</summary>
+    public async Task<bool> StopServerAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await ResourceControl.CommandAsync(_test.App, name, KnownResourceCommands.StopCommand, cancellationToken);
+        return true;
+    }
 
-    /// <summary>Starts a stopped server again (then see <see cref="WaitUntilHealthyAsync"/>). False when there is no such server.</summary>
-    public Task<bool> StartServerAsync(string name, CancellationToken cancellationToken = default) =>
-        _app.Monitor.ExecuteCommandAsync(name, "start", cancellationToken);
+    /// <summary>Starts a stopped server again through Aspire's start command (then see <see cref="WaitUntilHealthyAsync"/>).</summary>
+    public async Task<bool> StartServerAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await ResourceControl.CommandAsync(_test.App, name, KnownResourceCommands.StartCommand, cancellationToken);
+        return true;
+    }
 
     public Task WaitUntilHealthyAsync(string name, CancellationToken cancellationToken = default) =>
-        _app.WaitForResourceHealthyAsync(name, cancellationToken);
+        _test.App.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _test.DisposeAsync();
 }

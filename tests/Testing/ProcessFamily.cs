@@ -10,7 +10,7 @@ namespace CustomerPlatform.Testing;
 /// </summary>
 public static class ProcessFamily
 {
-    public sealed record Member(int Pid, long StartTime, string Command);
+    public sealed record Member(int Pid, long StartTime, string Command, string CommandLine);
 
     public static IReadOnlyList<Member> Of(int appHostPid, string dataDirectory)
     {
@@ -33,6 +33,14 @@ public static class ProcessFamily
         return [.. all.Where(p => family.Contains(p.Member.Pid)).Select(p => p.Member)];
     }
 
+    /// <summary>The processes whose parent is <paramref name="pid"/>.</summary>
+    public static IReadOnlyList<Member> ChildrenOf(int pid) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? Read(id) : null)
+            .OfType<(Member Member, int Parent, string CommandLine)>()
+            .Where(p => p.Parent == pid)
+            .Select(p => p.Member)];
+
     public static IReadOnlyList<Member> Alive(IEnumerable<Member> members) =>
         [.. members.Where(m => Read(m.Pid) is { } now && now.Member.StartTime == m.StartTime)];
 
@@ -53,7 +61,7 @@ public static class ProcessFamily
             var parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
             var startTime = long.Parse(fields[19], CultureInfo.InvariantCulture);
             var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-            return (new Member(pid, startTime, command), parent, commandLine);
+            return (new Member(pid, startTime, command, commandLine), parent, commandLine);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {

@@ -30,11 +30,15 @@ public static class ResourceControl
 
     /// <summary>
     /// A crash: SIGKILL to the resource's process (no shutdown of any kind), then, once Aspire has seen
-    /// it end, a start through Aspire's start command, as an SRE would from the dashboard.
+    /// it end, a start through Aspire's start command, as an SRE would from the dashboard. A project runs
+    /// under <c>dotnet run</c> (DCP starts it so): the service is that process's child, and it is the
+    /// service that is killed; <c>dotnet run</c> then ends with it.
     /// </summary>
     public static async Task KillAndStartAsync(DistributedApplication app, string name, CancellationToken cancellationToken)
     {
         var pid = await ProcessIdAsync(app, name, cancellationToken);
+        if (ProcessFamily.ChildrenOf(pid) is [var service])
+            pid = service.Pid;
         using (var process = Process.GetProcessById(pid))
         {
             process.Kill(entireProcessTree: false);
