@@ -7,6 +7,13 @@ var options = builder.UseLocalDefaults();
 var postgres = builder.AddPostgres(ResourceNames.Postgres);
 var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
 var mail = builder.AddMailDev(ResourceNames.Mail);
+if (options.InfrastructureOnly)
+{
+    // Just the servers (with one database), for the AppHost's own process tests and for measuring them alone.
+    postgres.AddDatabase(ResourceNames.Databases.Identity);
+    builder.Build().Run();
+    return;
+}
 
 var identity = AddService<Projects.CustomerPlatform_Identity>(ResourceNames.Services.Identity, ResourceNames.Databases.Identity);
 var onboarding = AddService<Projects.CustomerPlatform_Onboarding>(ResourceNames.Services.Onboarding, ResourceNames.Databases.Onboarding);

@@ -16,6 +16,9 @@ public sealed class AppHostOptions
 
     public AppHostPorts Ports { get; set; } = new();
 
+    /// <summary>Run only PostgreSQL (with one database), RabbitMQ and MailDev: no services, no gateway.</summary>
+    public bool InfrastructureOnly { get; set; }
+
     /// <summary>Processes per project, e.g. <c>AppHost__Replicas__identity=2</c>; a project not named runs one.</summary>
     public Dictionary<string, int> Replicas { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -29,7 +32,7 @@ public sealed class AppHostOptions
     public string? PostgresBinDirectory { get; set; }
 
     /// <summary>
-    /// Whether clients reach PostgreSQL and RabbitMQ through DCP's proxy (the Aspire default) or
+    /// Whether clients reach PostgreSQL, RabbitMQ and MailDev's SMTP through DCP's proxy (the Aspire default) or
     /// directly on the server's own port. Measured in ADR-012: direct is the default.
     /// </summary>
     public bool ProxyServers { get; set; }

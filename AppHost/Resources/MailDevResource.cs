@@ -41,7 +41,7 @@ public static class MailDevBuilderExtensions
             HealthStatus.Unhealthy, tags: null, timeout: TimeSpan.FromSeconds(5)));
 
         return builder.AddResource(mail)
-            .WithServerEndpoint(MailDevResource.SmtpEndpointName, "smtp", options.Ports.MailDevSmtp, proxied: true)
+            .WithServerEndpoint(MailDevResource.SmtpEndpointName, "smtp", options.Ports.MailDevSmtp, options.ProxyServers)
             .WithServerEndpoint(MailDevResource.HttpEndpointName, "http", options.Ports.MailDevWeb, proxied: true)
             .WithArgs(context =>
             {

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using CustomerPlatform.Contracts;
 
@@ -70,7 +69,7 @@ public sealed partial class When_a_customer_signs_up_through_the_gateway(Platfor
 
         // Keys live in identitydb: after a restart the token issued before it is still accepted.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await ResourceControl.CommandAsync(platform.App, ResourceNames.Services.Identity, KnownResourceCommands.RestartCommand, timeout.Token);
+        await ResourceControl.RestartAsync(platform.App, ResourceNames.Services.Identity, timeout.Token);
         await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Services.Identity, timeout.Token);
         var afterRestart = await GetAsync("/api/identity/me", accessToken);
         Assert.Equal(customerId, afterRestart.GetProperty("customerId").GetGuid());

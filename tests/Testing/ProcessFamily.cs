@@ -3,25 +3,35 @@ using System.Globalization;
 namespace CustomerPlatform.Testing;
 
 /// <summary>
-/// The processes an AppHost started, read from /proc: DCP (started with <c>--monitor &lt;apphost pid&gt;</c>)
-/// and everything below it — the dashboard, the servers, the services — plus anything that names the
-/// data folder on its command line (a server that left DCP's tree). A process is identified by pid
+/// The processes of one Aspire application, read from /proc: the servers that name its data folder on
+/// their command lines, the DCP above them and everything below that DCP (the dashboard, the services,
+/// the port mapper). A process is identified by pid
 /// and start time, so a recycled pid is never taken for a survivor.
 /// </summary>
 public static class ProcessFamily
 {
     public sealed record Member(int Pid, long StartTime, string Command, string CommandLine);
 
-    public static IReadOnlyList<Member> Of(int appHostPid, string dataDirectory)
+    public static IReadOnlyList<Member> Of(string dataDirectory)
     {
-        var all = Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? Read(pid) : null)
-            .OfType<(Member Member, int Parent, string CommandLine)>()
-            .ToList();
-        var roots = all.Where(p => (p.CommandLine.Contains("dcp", StringComparison.Ordinal) && p.CommandLine.Contains($"--monitor {appHostPid}", StringComparison.Ordinal))
-                                   || p.CommandLine.Contains(dataDirectory, StringComparison.Ordinal))
-            .Select(p => p.Member.Pid)
-            .ToHashSet();
+        var all = Snapshot();
+        var byPid = all.ToDictionary(p => p.Member.Pid);
+        // The servers name the data folder on their command lines; above them is the DCP that started
+        // them (its controllers under its API server), and below that DCP everything else of the application.
+        var roots = new HashSet<int>();
+        foreach (var server in all.Where(p => p.CommandLine.Contains(dataDirectory, StringComparison.Ordinal)))
+        {
+            roots.Add(server.Member.Pid);
+            var top = server;
+            for (var up = server; byPid.TryGetValue(up.Parent, out var parent); up = parent)
+            {
+                if (parent.Member.Command == "dcp")
+                    top = parent;
+            }
+
+            roots.Add(top.Member.Pid);
+        }
+
         var family = new HashSet<int>(roots);
         for (var grew = true; grew;)
         {
@@ -33,13 +43,13 @@ public static class ProcessFamily
         return [.. all.Where(p => family.Contains(p.Member.Pid)).Select(p => p.Member)];
     }
 
-    /// <summary>The processes whose parent is <paramref name="pid"/>.</summary>
-    public static IReadOnlyList<Member> ChildrenOf(int pid) =>
+    private static List<(Member Member, int Parent, string CommandLine)> Snapshot() =>
         [.. Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? Read(id) : null)
-            .OfType<(Member Member, int Parent, string CommandLine)>()
-            .Where(p => p.Parent == pid)
-            .Select(p => p.Member)];
+            .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? Read(pid) : null)
+            .OfType<(Member Member, int Parent, string CommandLine)>()];
+
+    /// <summary>The processes whose parent is <paramref name="pid"/>.</summary>
+    public static IReadOnlyList<Member> ChildrenOf(int pid) => [.. Snapshot().Where(p => p.Parent == pid).Select(p => p.Member)];
 
     public static IReadOnlyList<Member> Alive(IEnumerable<Member> members) =>
         [.. members.Where(m => Read(m.Pid) is { } now && now.Member.StartTime == m.StartTime)];

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text;
+using CustomerPlatform.AppHost.Resources;
+
+namespace CustomerPlatform.AppHost.Tests;
+
+/// <summary>The AppHost run as a separate process, as <c>./run.sh</c> runs it, and everything it printed so far.</summary>
+internal sealed class AppHostProcess : IDisposable
+{
+    private readonly StringBuilder _output = new();
+
+    private AppHostProcess(Process process)
+    {
+        Process = process;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Process Process { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
+    /// <summary>
+    /// Starts the built AppHost with its data in <paramref name="dataDirectory"/>, only the servers, and
+    /// free ports everywhere (the dashboard's two on ports chosen here, as it needs fixed ones); <paramref name="ports"/> override.
+    /// </summary>
+    public static AppHostProcess Start(string dataDirectory, params (string Setting, int Port)[] ports)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CustomerPlatform.AppHost.dll");
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var settings = typeof(AppHostPorts).GetProperties().ToDictionary(p => p.Name, p => p.Name.StartsWith("Dashboard", StringComparison.Ordinal) ? ResourceBuilderExtensions.FreePort() : 0);
+        foreach (var (setting, port) in ports)
+            settings[setting] = port;
+        string[] arguments = [dll, $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:InfrastructureOnly=true",
+            .. settings.Select(s => $"--AppHost:Ports:{s.Key}={s.Value}")];
+        foreach (var argument in arguments)
+            startInfo.ArgumentList.Add(argument);
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        startInfo.WorkingDirectory = AppContext.BaseDirectory;
+        return new AppHostProcess(Process.Start(startInfo)!) { DashboardPort = settings[nameof(AppHostPorts.Dashboard)] };
+    }
+
+    public int DashboardPort { get; private init; }
+
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline && !Process.HasExited, $"No '{text}' in:\n{Output}");
+            await Task.Delay(200);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+            Process.Kill();
+        Process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        lock (_output)
+            _output.AppendLine(line);
+    }
+}
