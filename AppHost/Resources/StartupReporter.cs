@@ -40,6 +40,11 @@ internal sealed class StartupReporter(ResourceNotificationService notifications,
                 {
                     reported = true;
                     logger.LogInformation("All {Count} resources are healthy after {Seconds:0.0} s.", last.Count, _clock.Elapsed.TotalSeconds);
+                    foreach (var resource in model.Resources.OfType<IResourceWithEndpoints>().Where(r => r is not ProjectResource || r.Name == CustomerPlatform.Contracts.ResourceNames.Gateway))
+                    {
+                        foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>().Where(e => e.UriScheme == "http" && e.AllocatedEndpoint is not null))
+                            logger.LogInformation("{Resource} ({Endpoint}): {Url}", resource.Name, endpoint.Name, endpoint.AllocatedEndpoint!.UriString);
+                    }
                 }
             }
         }

@@ -21,22 +21,31 @@ public static class ResourceControl
     }
 
     /// <summary>
-    /// A graceful restart of every replica, as the dashboard's Stop then Start. DCP's own stop gives up
-    /// waiting after about 15 s and reports a failure, though the process still ends: on a loaded
-    /// two-core machine a service's shutdown (5 s alone) can take longer, so this waits for the end
-    /// itself before starting again.
+    /// A graceful restart of every replica, one after the other, as the dashboard's Stop then Start on
+    /// each row. DCP's own stop gives up waiting after about 15 s and reports a failure, though the process
+    /// still ends: on a loaded two-core machine a service's shutdown (5 s alone) can take longer, so this
+    /// waits for the end itself before starting the replica again.
     /// </summary>
     public static async Task RestartAsync(DistributedApplication app, string name, CancellationToken cancellationToken)
     {
         var commands = app.Services.GetRequiredService<ResourceCommandService>();
-        await commands.ExecuteCommandAsync(Resource(app, name), KnownResourceCommands.StopCommand, cancellationToken);
-        while ((await CurrentStatesAsync(app, cancellationToken))
-               .Any(s => s.Resource.Name == name && !(s.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state))))
+        var replicas = (await CurrentStatesAsync(app, cancellationToken)).Where(s => s.Resource.Name == name).Select(s => s.ResourceId).ToList();
+        foreach (var replica in replicas)
         {
-            await Task.Delay(250, cancellationToken);
+            await commands.ExecuteCommandAsync(replica, KnownResourceCommands.StopCommand, cancellationToken);
+            string? state;
+            while ((state = app.ResourceNotifications.TryGetCurrentState(replica, out var current) ? current.Snapshot.State?.Text : null) is null
+                   || !KnownResourceStates.TerminalStates.Contains(state))
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+
+            var started = await commands.ExecuteCommandAsync(replica, KnownResourceCommands.StartCommand, cancellationToken);
+            if (!started.Success)
+                throw new InvalidOperationException($"Starting {replica} again failed (it was {state}): {started.Message}");
         }
 
-        await CommandAsync(app, name, KnownResourceCommands.StartCommand, cancellationToken);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
     }
 
     /// <summary>The process id of the resource's (single) process.</summary>
