@@ -24,7 +24,9 @@ public static class ResourceControl
     /// A graceful restart of every replica, one after the other, as the dashboard's Stop then Start on
     /// each row. DCP's own stop gives up waiting after about 15 s and reports a failure, though the process
     /// still ends: on a loaded two-core machine a service's shutdown (5 s alone) can take longer, so this
-    /// waits for the end itself before starting the replica again.
+    /// waits for the end itself before starting the replica again. DCP never escalates a stop to SIGKILL;
+    /// a replica still running 30 s after it was asked to stop is killed here, as the old AppHost did
+    /// after its grace period (seen once: Identity after the broker had been stopped and started).
     /// </summary>
     public static async Task RestartAsync(DistributedApplication app, string name, CancellationToken cancellationToken)
     {
@@ -33,10 +35,17 @@ public static class ResourceControl
         foreach (var replica in replicas)
         {
             await commands.ExecuteCommandAsync(replica, KnownResourceCommands.StopCommand, cancellationToken);
+            var asked = Stopwatch.StartNew();
             string? state;
             while ((state = app.ResourceNotifications.TryGetCurrentState(replica, out var current) ? current.Snapshot.State?.Text : null) is null
                    || !KnownResourceStates.TerminalStates.Contains(state))
             {
+                if (asked.Elapsed > TimeSpan.FromSeconds(30) && current is not null && Pid(current) is { } pid)
+                {
+                    KillServiceOf(pid);
+                    asked.Restart();
+                }
+
                 await Task.Delay(250, cancellationToken);
             }
 
@@ -65,13 +74,7 @@ public static class ResourceControl
     public static async Task KillAndStartAsync(DistributedApplication app, string name, CancellationToken cancellationToken)
     {
         var pid = await ProcessIdAsync(app, name, cancellationToken);
-        if (ProcessFamily.ChildrenOf(pid) is [var service])
-            pid = service.Pid;
-        using (var process = Process.GetProcessById(pid))
-        {
-            process.Kill(entireProcessTree: false);
-            await process.WaitForExitAsync(cancellationToken);
-        }
+        KillServiceOf(pid);
 
         await app.ResourceNotifications.WaitForResourceAsync(
             name, e => e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), cancellationToken);
@@ -99,6 +102,23 @@ public static class ResourceControl
         }
 
         return [.. states.Values.Where(s => !s.Snapshot.IsHidden)];
+    }
+
+    /// <summary>SIGKILL to the service under <c>dotnet run</c> (or to the process itself when it has no child).</summary>
+    private static void KillServiceOf(int pid)
+    {
+        if (ProcessFamily.ChildrenOf(pid) is [var service])
+            pid = service.Pid;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: false);
+            process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+        catch (ArgumentException)
+        {
+            // already gone
+        }
     }
 
     private static IResource Resource(DistributedApplication app, string name) =>
