@@ -1,21 +1,23 @@
 using System.Globalization;
 
 /// <summary>
-/// CPU time (user + system) of this process's descendants, read from /proc, grouped as Identity,
-/// PostgreSQL and the rest. Per-login CPU is the figure that holds when other work shares the machine.
+/// CPU time (user + system) of the processes DCP runs for the benchmark, read from /proc and grouped as
+/// Identity (each replica's process, as its resource snapshot names it, with the app <c>dotnet run</c>
+/// starts under it), PostgreSQL (the server and its backends) and the rest DCP runs (RabbitMQ, and DCP's
+/// own process with the proxy every request passes). Per-login CPU is the figure that holds when other
+/// work shares the machine.
 /// </summary>
-internal static class ProcessCpu
+internal sealed class ProcessCpu(IReadOnlyCollection<int> identity, int postgres)
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public static Dictionary<string, TimeSpan> Snapshot()
+    public Dictionary<string, TimeSpan> Snapshot()
     {
         var totals = new Dictionary<string, TimeSpan> { ["identity"] = TimeSpan.Zero, ["postgres"] = TimeSpan.Zero, ["other"] = TimeSpan.Zero };
         if (!Directory.Exists("/proc"))
             return totals;
         var parents = new Dictionary<int, int>();
         var cpu = new Dictionary<int, TimeSpan>();
-        var names = new Dictionary<int, string>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid))
@@ -26,7 +28,6 @@ internal static class ProcessCpu
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
                 cpu[pid] = TimeSpan.FromSeconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond);
-                names[pid] = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
             }
             catch (IOException)
             {
@@ -34,29 +35,31 @@ internal static class ProcessCpu
             }
         }
 
-        var self = Environment.ProcessId;
+        // DCP's process is the one that started the replicas.
+        var dcp = identity.Select(pid => parents.GetValueOrDefault(pid)).FirstOrDefault(pid => pid > 1);
         foreach (var (pid, time) in cpu)
         {
-            if (pid == self || !DescendsFrom(pid, self, parents))
-                continue;
-            var group = names[pid].Contains("CustomerPlatform.Identity", StringComparison.Ordinal) ? "identity"
-                : names[pid].Contains("postgres", StringComparison.Ordinal) ? "postgres" : "other";
-            totals[group] += time;
+            var group = Under(pid, identity, parents) ? "identity"
+                : Under(pid, [postgres], parents) ? "postgres"
+                : Under(pid, [dcp], parents) ? "other" : null;
+            if (group is not null)
+                totals[group] += time;
         }
         return totals;
     }
 
-    public static Dictionary<string, TimeSpan> Since(Dictionary<string, TimeSpan> before)
+    public Dictionary<string, TimeSpan> Since(Dictionary<string, TimeSpan> before)
     {
         var now = Snapshot();
         return now.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key));
     }
 
-    private static bool DescendsFrom(int pid, int ancestor, Dictionary<int, int> parents)
+    /// <summary>Whether <paramref name="pid"/> is one of <paramref name="roots"/> or runs under one.</summary>
+    private static bool Under(int pid, IReadOnlyCollection<int> roots, Dictionary<int, int> parents)
     {
-        for (var hops = 0; hops < 32 && parents.TryGetValue(pid, out var parent) && parent > 1; hops++, pid = parent)
+        for (var hops = 0; hops < 32 && pid > 1; hops++, pid = parents.GetValueOrDefault(pid))
         {
-            if (parent == ancestor)
+            if (roots.Contains(pid))
                 return true;
         }
         return false;

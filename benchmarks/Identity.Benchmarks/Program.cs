@@ -2,8 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Runtime.InteropServices;
-using CustomerPlatform.AppHost.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using CustomerPlatform.AppHost.Resources;
 using CustomerPlatform.Contracts;
+using CustomerPlatform.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 // Sign-ups per second and password-grant logins per second of the real Identity service (its own
@@ -17,53 +21,63 @@ Console.WriteLine($"Machine: {cores} logical cores, {RuntimeInformation.OSDescri
 Console.WriteLine($"Hash: {options.HashName}");
 Console.WriteLine($"Workload: {options.Accounts} sign-ups, then {options.Logins} password grants, {options.Concurrency} at a time, {options.Replicas} Identity replica(s)");
 
-var builder = DistributedApplicationTestingBuilder.Create();
-var db = builder.AddPostgres(ResourceNames.Postgres).AddDatabase(ResourceNames.Databases.Identity);
-var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
-var identity = builder.AddProject(ResourceNames.Services.Identity, "../services/Identity/CustomerPlatform.Identity.csproj")
-    .WithReplicas(options.Replicas)
-    .WithReference(db).WaitFor(db)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("Identity__PasswordHashing__Algorithm", options.Hash)
-    .WithEnvironment("Identity__PasswordHashing__MemoryKiB", options.MemoryKiB.ToString(CultureInfo.InvariantCulture))
-    .WithEnvironment("Identity__PasswordHashing__Iterations", options.Passes.ToString(CultureInfo.InvariantCulture))
-    .WithEnvironment("Identity__PasswordHashing__Pbkdf2Iterations", options.Iterations.ToString(CultureInfo.InvariantCulture))
-    .WithEnvironment("Logging__LogLevel__Default", "Warning");
-// The limits stay on (each attempt still costs its upsert), just far above this load.
-foreach (var policy in new[] { "SignUp", "SignIn" })
+using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+await using var test = await TestApplication.StartAsync(builder =>
 {
-    identity.WithEnvironment($"Identity__RateLimits__{policy}__PerIp", "100000000");
-    identity.WithEnvironment($"Identity__RateLimits__{policy}__PerEmail", "100000000");
-    identity.WithEnvironment($"Identity__RateLimits__{policy}__Window", "01:00:00");
-}
+    QuietConsole.Apply(builder);
+    var db = builder.AddPostgres(ResourceNames.Postgres).AddDatabase(ResourceNames.Databases.Identity);
+    var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
+    var identity = builder.AddProject<Projects.CustomerPlatform_Identity>(ResourceNames.Services.Identity, project => project.ExcludeLaunchProfile = true)
+        .WithHttpEndpoint(name: "http")
+        .WithHttpHealthCheck("/health")
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+        .WithReplicas(options.Replicas)
+        .WithReference(db).WaitFor(db)
+        .WithReference(messaging).WaitFor(messaging)
+        .WithEnvironment("Identity__PasswordHashing__Algorithm", options.Hash)
+        .WithEnvironment("Identity__PasswordHashing__MemoryKiB", options.MemoryKiB.ToString(CultureInfo.InvariantCulture))
+        .WithEnvironment("Identity__PasswordHashing__Iterations", options.Passes.ToString(CultureInfo.InvariantCulture))
+        .WithEnvironment("Identity__PasswordHashing__Pbkdf2Iterations", options.Iterations.ToString(CultureInfo.InvariantCulture))
+        .WithEnvironment("Logging__LogLevel__Default", "Warning");
+    // The limits stay on (each attempt still costs its upsert), just far above this load.
+    foreach (var policy in new[] { "SignUp", "SignIn" })
+    {
+        identity.WithEnvironment($"Identity__RateLimits__{policy}__PerIp", "100000000");
+        identity.WithEnvironment($"Identity__RateLimits__{policy}__PerEmail", "100000000");
+        identity.WithEnvironment($"Identity__RateLimits__{policy}__Window", "01:00:00");
+    }
+}, [ResourceNames.Services.Identity], startup.Token);
+var app = test.App;
 
-await using var app = builder.Build();
-await app.StartAsync();
-using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
-    await app.WaitForResourceHealthyAsync(ResourceNames.Services.Identity, timeout.Token);
+var cpuOf = new ProcessCpu(
+    await HealthyProcessIdsAsync(ResourceNames.Services.Identity, options.Replicas, startup.Token),
+    (await HealthyProcessIdsAsync(ResourceNames.Postgres, 1, startup.Token)).Single());
 
-var urls = Enumerable.Range(0, options.Replicas)
-    .Select(i => app.GetEndpoint(ResourceNames.Services.Identity, options.Replicas == 1 ? "http" : $"http-{i}")).ToList();
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 }) { Timeout = TimeSpan.FromMinutes(2) };
+// Replicas share one endpoint: DCP's proxy hands each new connection to the next replica in turn.
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 })
+{
+    BaseAddress = app.GetEndpoint(ResourceNames.Services.Identity, "http"),
+    Timeout = TimeSpan.FromMinutes(2),
+};
 const string Password = "benchmark-passphrase-of-some-length";
 var run = Guid.NewGuid().ToString("N")[..8];
 string Email(int i) => $"bench.{run}.{i}@example.com";
-Uri At(int i, string path) => new(urls[i % urls.Count], path);
 
-// Warm up JIT, pools and caches on every replica.
-await DriveAsync(20, 4, async i =>
+// Warm up JIT, pools and caches on every replica (a connection each at least).
+var warmUpConcurrency = Math.Max(4, options.Replicas);
+await DriveAsync(20, warmUpConcurrency, async i =>
 {
-    var r = await http.PostAsJsonAsync(At(i, "/api/identity/signup"), new { email = $"warmup.{run}.{i}@example.com", password = Password, displayName = "Warm Up" });
+    var r = await http.PostAsJsonAsync("/api/identity/signup", new { email = $"warmup.{run}.{i}@example.com", password = Password, displayName = "Warm Up" });
     return r.StatusCode == System.Net.HttpStatusCode.Accepted;
 });
 
-var cpu = ProcessCpu.Snapshot();
+var cpu = cpuOf.Snapshot();
 var signUps = await DriveAsync(options.Accounts, options.Concurrency, async i =>
 {
-    var r = await http.PostAsJsonAsync(At(i, "/api/identity/signup"), new { email = Email(i), password = Password, displayName = $"Bench {i}" });
+    var r = await http.PostAsJsonAsync("/api/identity/signup", new { email = Email(i), password = Password, displayName = $"Bench {i}" });
     return r.StatusCode == System.Net.HttpStatusCode.Accepted;
 });
-var signUpCpu = ProcessCpu.Since(cpu);
+var signUpCpu = cpuOf.Since(cpu);
 
 // The benchmark verifies its accounts directly; the emailed-link path is what the tests cover.
 await using (var connection = new NpgsqlConnection(await app.GetConnectionStringAsync(ResourceNames.Databases.Identity)))
@@ -75,7 +89,7 @@ await using (var connection = new NpgsqlConnection(await app.GetConnectionString
 
 async Task<bool> LoginAsync(int i)
 {
-    var r = await http.PostAsync(At(i, "/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+    var r = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
     {
         ["grant_type"] = "password", ["client_id"] = "platform-cli", ["username"] = Email(i % options.Accounts),
         ["password"] = Password, ["scope"] = "openid offline_access api",
@@ -84,10 +98,10 @@ async Task<bool> LoginAsync(int i)
 }
 
 // The token path has its own JIT and caches to warm (OpenIddict, signing, the token tables).
-await DriveAsync(20, 4, LoginAsync);
-cpu = ProcessCpu.Snapshot();
+await DriveAsync(20, warmUpConcurrency, LoginAsync);
+cpu = cpuOf.Snapshot();
 var logins = await DriveAsync(options.Logins, options.Concurrency, LoginAsync);
-var loginCpu = ProcessCpu.Since(cpu);
+var loginCpu = cpuOf.Since(cpu);
 
 var target = 2 * 15 * cores;
 Console.WriteLine();
@@ -99,6 +113,27 @@ Console.WriteLine($"  CPU-bound logins/s (identity + postgres CPU): {1000 / logi
 Console.WriteLine($"  target 2 x Keycloak's 15/s per vCPU = {target}/s on {cores} vCPUs, i.e. <= {1000.0 / 30:F1} ms CPU per login: {(loginCpuMs <= 1000.0 / 30 ? "MET" : "NOT MET")} by CPU; wall-clock {logins.Rate / cores:F1}/s per vCPU ({(logins.Rate >= target ? "MET" : "NOT MET")}; the load generator shares these cores)");
 Console.WriteLine($"  load average at the end: {LoadAverage()}");
 return logins.Ok == logins.Count && signUps.Ok == signUps.Count ? 0 : 1;
+
+// The process id of a resource (of each of its replicas) is in its snapshot as "executable.pid": DCP starts
+// the processes, so they are not this process's children. Waits until every replica is healthy.
+async Task<int[]> HealthyProcessIdsAsync(string resource, int count, CancellationToken cancellationToken)
+{
+    var healthy = new Dictionary<string, int>();
+    await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
+    {
+        if (update.Resource.Name != resource)
+            continue;
+        if (update.Snapshot is { HealthStatus: HealthStatus.Healthy, Properties: var properties }
+            && properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid)
+            healthy[update.ResourceId] = Convert.ToInt32(pid, CultureInfo.InvariantCulture);
+        else
+            healthy.Remove(update.ResourceId);
+        if (healthy.Count == count)
+            return [.. healthy.Values];
+    }
+
+    throw new OperationCanceledException(cancellationToken);
+}
 
 static string PerOperation(Dictionary<string, TimeSpan> cpu, int count) =>
     $"CPU per op: identity {cpu["identity"].TotalMilliseconds / count:F1} ms, postgres {cpu["postgres"].TotalMilliseconds / count:F1} ms, other {cpu["other"].TotalMilliseconds / count:F1} ms";

@@ -2,23 +2,28 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using CustomerPlatform.AppHost.Hosting;
+using Aspire.Hosting.Testing;
 using CustomerPlatform.Contracts;
 using CustomerPlatform.Contracts.Training;
 using CustomerPlatform.Journey.LoadTest;
 using CustomerPlatform.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 // Drives N onboarding journeys at once through the gateway of the whole platform (started here by the
 // AppHost's own model, on ephemeral ports), from sign-up to step 11 (initial training approved), the way
 // the app and staff would: the verification link read from MailDev, the details form, an admin approving
 // the queue, the initial course's modules and quiz. Reports journeys per minute and p50/p99 of each step
 // transition, measured with the journey's own completedAt times (see README, Benchmarks).
-//   dotnet run -c Release --project benchmarks/Journey.LoadTest -- [--journeys 50] [--sign-ups-only] [--AppHost:Key=value ...]
+//   dotnet run -c Release --project benchmarks/Journey.LoadTest -- [--journeys 50] [--sign-ups-only] [--keep-data]
+//       [--AppHost:Key=value ...] [--Logging:Key=value ...]
 // --sign-ups-only stops after N sign-ups sent at once (sign-ups per second through the gateway, and how the
-// platform answers a burst); --AppHost:… options go to the AppHost (e.g. --AppHost:DeleteDataDirectoryOnDispose=false
-// keeps every process's log under the data folder it prints).
+// platform answers a burst); --keep-data keeps the run's data folder (the databases) and prints where it is;
+// --AppHost:… and --Logging:… options go to the AppHost (e.g. --AppHost:Replicas:identity=2, or
+// --Logging:LogLevel:CustomerPlatform.AppHost.Resources=Information to see every process's output).
 var journeys = 50;
 var signUpsOnly = false;
+var keepData = false;
 var appHostArgs = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -26,10 +31,12 @@ for (var i = 0; i < args.Length; i++)
         journeys = int.Parse(args[++i], CultureInfo.InvariantCulture);
     else if (args[i] == "--sign-ups-only")
         signUpsOnly = true;
-    else if (args[i].StartsWith("--AppHost:", StringComparison.Ordinal))
+    else if (args[i] == "--keep-data")
+        keepData = true;
+    else if (args[i].StartsWith("--AppHost:", StringComparison.Ordinal) || args[i].StartsWith("--Logging:", StringComparison.Ordinal))
         appHostArgs.Add(args[i]);
     else
-        throw new ArgumentException($"Unknown option {args[i]}: use --journeys N, --sign-ups-only, --AppHost:Key=value.");
+        throw new ArgumentException($"Unknown option {args[i]}: use --journeys N, --sign-ups-only, --keep-data, --AppHost:Key=value, --Logging:Key=value.");
 }
 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores; {journeys} {(signUpsOnly ? "sign-ups" : "journeys to step 11")} at once");
@@ -45,8 +52,9 @@ Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 
 using (var start = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
 {
-    await using var app = await DistributedApplicationTestingBuilder.StartAsync<DistributedApplication>([.. appHostArgs], start.Token);
-    await app.WaitForResourceHealthyAsync(ResourceNames.Gateway, start.Token);
+    // The run's own options come after the quiet defaults, so they win.
+    await using var test = await TestApplication.StartAppHostAsync([.. QuietConsole.Args, .. appHostArgs], [ResourceNames.Gateway], start.Token, keepData);
+    var app = test.App;
     var retries = new RetryAfterHandler(new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
     using var gateway = new HttpClient(retries)
     {
@@ -59,6 +67,8 @@ using (var start = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
     else
         await RunAsync(gateway, mail, journeys);
     Console.WriteLine($"Requests sent again after a 503/429 with Retry-After: {retries.Retries}");
+    if (keepData)
+        Console.WriteLine($"Data folder (kept): {app.Services.GetRequiredService<IConfiguration>()["AppHost:DataDirectory"]}");
 }
 
 static async Task RunAsync(HttpClient gateway, SharedInbox mail, int count)

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using CustomerPlatform.AppHost.Hosting;
+using Aspire.Hosting.Testing;
+using CustomerPlatform.AppHost.Resources;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Benchmarks;
 using CustomerPlatform.ServiceDefaults;
+using CustomerPlatform.Testing;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,19 +24,15 @@ var total = (long)options.Sagas * options.Events;
 Console.WriteLine($"Machine: {cores} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
 Console.WriteLine($"Workload: {options.Sagas} sagas x {options.Events} events = {total} transitions per run; ConcurrentMessageLimit tried: {string.Join(", ", limits)} (prefetch 2x); pgbench {options.Duration}s");
 
-var builder = DistributedApplicationTestingBuilder.Create();
-builder.AddPostgres("postgres").AddDatabase("bench");
-builder.AddRabbitMQ("messaging");
-await using var app = builder.Build();
-await app.StartAsync();
-using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+using var startup = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+await using var test = await TestApplication.StartAsync(builder =>
 {
-    await Task.WhenAll(
-        app.WaitForResourceHealthyAsync("bench", timeout.Token),
-        app.WaitForResourceHealthyAsync("messaging", timeout.Token));
-}
-var postgres = (await app.GetConnectionStringAsync("bench"))!;
-var amqp = (await app.GetConnectionStringAsync("messaging"))!;
+    QuietConsole.Apply(builder);
+    builder.AddPostgres("postgres").AddDatabase("bench");
+    builder.AddRabbitMQ("messaging");
+}, ["bench", "messaging"], startup.Token);
+var postgres = (await test.App.GetConnectionStringAsync("bench"))!;
+var amqp = (await test.App.GetConnectionStringAsync("messaging"))!;
 
 var ours = new List<(int Limit, double Rate)>();
 foreach (var limit in limits)

@@ -36,12 +36,12 @@ public sealed class TestApplication : IAsyncDisposable
     }
 
     /// <summary>Runs the AppHost's own Program.cs with <paramref name="args"/> and waits until <paramref name="healthy"/> are healthy.</summary>
-    public static async Task<TestApplication> StartAppHostAsync(string[] args, string[] healthy, CancellationToken cancellationToken)
+    public static async Task<TestApplication> StartAppHostAsync(string[] args, string[] healthy, CancellationToken cancellationToken, bool keepData = false)
     {
         var dataDirectory = NewDataDirectory();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CustomerPlatform_AppHost>(
             [$"--AppHost:DataDirectory={dataDirectory}", .. args], cancellationToken);
-        return await StartAsync(await builder.BuildAsync(cancellationToken), healthy, dataDirectory, keepData: false, cancellationToken);
+        return await StartAsync(await builder.BuildAsync(cancellationToken), healthy, dataDirectory, keepData, cancellationToken);
     }
 
     private static async Task<TestApplication> StartAsync(
