@@ -36,13 +36,24 @@ public static class ResourceControl
         {
             await commands.ExecuteCommandAsync(replica, KnownResourceCommands.StopCommand, cancellationToken);
             var asked = Stopwatch.StartNew();
-            string? state;
-            while ((state = app.ResourceNotifications.TryGetCurrentState(replica, out var current) ? current.Snapshot.State?.Text : null) is null
-                   || !KnownResourceStates.TerminalStates.Contains(state))
+            var killed = false;
+            string? state = null;
+            while (true)
             {
-                if (asked.Elapsed > TimeSpan.FromSeconds(30) && current is not null && Pid(current) is { } pid)
+                var known = app.ResourceNotifications.TryGetCurrentState(replica, out var current);
+                state = known ? current!.Snapshot.State?.Text : null;
+                var pid = known ? Pid(current!) : null;
+                // After a stop DCP may report "Unknown" rather than "Finished"; the process being gone is what counts.
+                if ((state is not null && KnownResourceStates.TerminalStates.Contains(state)) || (pid is { } gone && !IsAlive(gone)))
+                    break;
+
+                if (asked.Elapsed > TimeSpan.FromSeconds(30) && pid is { } running)
                 {
-                    KillServiceOf(pid);
+                    if (killed)
+                        throw new InvalidOperationException($"{replica} is still {state} (pid {running}) after a stop and a SIGKILL.");
+
+                    KillServiceOf(running);
+                    killed = true;
                     asked.Restart();
                 }
 
@@ -118,6 +129,19 @@ public static class ResourceControl
         catch (ArgumentException)
         {
             // already gone
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
