@@ -21,6 +21,9 @@ public static class LocalDefaults
         builder.Configuration["ASPNETCORE_URLS"] ??= $"http://localhost:{options.Ports.Dashboard}";
         builder.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] ??= $"http://localhost:{options.Ports.DashboardOtlp}";
         builder.Configuration["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] ??= "true";
+        // On Ctrl+C or SIGTERM, stop every resource before exiting (as Aspire.Hosting.Testing does), instead
+        // of leaving it to DCP, which notices the AppHost gone only after about 30 s.
+        builder.Configuration["DcpPublisher:WaitForResourceCleanup"] ??= "true";
         EnsureFixedPortsAreFree(options.Ports);
 
         return options;
