@@ -11,8 +11,10 @@ namespace CustomerPlatform.ServiceDefaults;
 
 internal static class TelemetryExtensions
 {
-    // The name MassTransit publishes its activities and instruments under. Npgsql's and RabbitMQ.Client's
-    // are added by their Aspire client integrations (PostgresExtensions, MessagingExtensions).
+    // The name MassTransit publishes its activities and instruments under: its send, receive, consumer and
+    // saga spans, and the outbox's "outbox send"/"outbox process" that carry a request's trace through the
+    // outbox to the consumers. Npgsql's and RabbitMQ.Client's are added by their Aspire client integrations
+    // (PostgresExtensions, MessagingExtensions); MailKit's SMTP spans by Notifications, the one service that sends email.
     private const string MassTransitName = "MassTransit";
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -36,11 +36,21 @@ public sealed class TestApplication : IAsyncDisposable
     }
 
     /// <summary>Runs the AppHost's own Program.cs with <paramref name="args"/> and waits until <paramref name="healthy"/> are healthy.</summary>
-    public static async Task<TestApplication> StartAppHostAsync(string[] args, string[] healthy, CancellationToken cancellationToken, bool keepData = false)
+    public static Task<TestApplication> StartAppHostAsync(string[] args, string[] healthy, CancellationToken cancellationToken, bool keepData = false) =>
+        StartAppHostAsync(args, healthy, adjust: null, cancellationToken, keepData);
+
+    /// <summary>
+    /// Runs the AppHost's own Program.cs with <paramref name="args"/>, lets <paramref name="adjust"/> change its
+    /// model (an annotation on every project, a resource more) before it is built, and waits until
+    /// <paramref name="healthy"/> are healthy.
+    /// </summary>
+    public static async Task<TestApplication> StartAppHostAsync(
+        string[] args, string[] healthy, Action<IDistributedApplicationTestingBuilder>? adjust, CancellationToken cancellationToken, bool keepData = false)
     {
         var dataDirectory = NewDataDirectory();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CustomerPlatform_AppHost>(
             [$"--AppHost:DataDirectory={dataDirectory}", .. args], cancellationToken);
+        adjust?.Invoke(builder);
         return await StartAsync(await builder.BuildAsync(cancellationToken), healthy, dataDirectory, keepData, cancellationToken);
     }
 

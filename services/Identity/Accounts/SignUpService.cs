@@ -21,7 +21,8 @@ public sealed class SignUpService(
     AccountEmails emails,
     IPublishEndpoint publisher,
     TimeProvider time,
-    IOptions<IdentitySettings> settings)
+    IOptions<IdentitySettings> settings,
+    ILogger<SignUpService> logger)
 {
     public async Task<Guid> SignUpAsync(string email, string password, string displayName, CancellationToken cancellationToken)
     {
@@ -35,9 +36,13 @@ public sealed class SignUpService(
         if (existing is null)
         {
             var created = await CreateAsync(candidate, email, normalized, passwordHash, cancellationToken);
+            if (created)
+                logger.LogInformation("Customer {CustomerId} signed up; the verification email is queued", candidate.Id);
             return created ? candidate.Id : Guid.NewGuid();
         }
 
+        // Logged by id only: the address stays out of the logs, and the answer tells the caller nothing.
+        logger.LogInformation("Sign-up for the existing account {CustomerId} (verified: {Verified}); an email tells its owner", existing.Id, existing.EmailConfirmed);
         if (existing.EmailConfirmed)
         {
             await emails.AlreadyRegisteredAsync(existing, cancellationToken);

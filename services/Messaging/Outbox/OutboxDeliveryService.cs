@@ -1,5 +1,6 @@
 using System.Data;
 using MassTransit;
+using MassTransit.Logging;
 using MassTransit.Middleware;
 using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -205,7 +206,27 @@ internal sealed class OutboxDeliveryService<TDbContext>(
             timeout.CancelAfter(settings.DeliveryTimeout);
             var destination = new Uri(row.DestinationAddress);
             var endpoint = await bus.GetSendEndpoint(destination);
-            await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, destination), timeout.Token);
+
+            // As MassTransit's own outbox delivery does: an "outbox process" span under the trace the row was
+            // written in (the MT-Activity-Id header its "outbox send" span stored), so the send, and every consumer after it, continue the
+            // request's trace instead of starting one of their own; and the outbox delivery instruments.
+            var activity = LogContext.Current?.StartOutboxDeliverActivity(message);
+            var instrument = LogContext.Current?.StartOutboxDeliveryInstrument(message);
+            try
+            {
+                await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, destination), timeout.Token);
+            }
+            catch (Exception exception)
+            {
+                activity?.AddExceptionEvent(exception);
+                instrument?.AddException(exception);
+                throw;
+            }
+            finally
+            {
+                activity?.Stop();
+                instrument?.Stop();
+            }
             return true;
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
