@@ -121,7 +121,7 @@ public sealed class TestServers : IAsyncDisposable
     }
 
     public Task WaitUntilHealthyAsync(string name, CancellationToken cancellationToken = default) =>
-        _test.App.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
+        _test.App.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.WaitOnResourceUnavailable, cancellationToken);
 
     public ValueTask DisposeAsync() => _test.DisposeAsync();
 }

@@ -65,7 +65,7 @@ public static class ResourceControl
                 throw new InvalidOperationException($"Starting {replica} again failed (it was {state}): {started.Message}");
         }
 
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.WaitOnResourceUnavailable, cancellationToken);
     }
 
     /// <summary>The process id of the resource's (single) process.</summary>
@@ -90,7 +90,7 @@ public static class ResourceControl
         await app.ResourceNotifications.WaitForResourceAsync(
             name, e => e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), cancellationToken);
         await CommandAsync(app, name, KnownResourceCommands.StartCommand, cancellationToken);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.WaitOnResourceUnavailable, cancellationToken);
     }
 
     /// <summary>The current state of every resource instance (a replica is an instance), as the dashboard lists them.</summary>
