@@ -33,7 +33,7 @@ public sealed class AppHostOptions
 
     /// <summary>
     /// Whether clients reach PostgreSQL, RabbitMQ and MailDev's SMTP through DCP's proxy (the Aspire default) or
-    /// directly on the server's own port. Measured in ADR-012: direct is the default.
+    /// directly on the server's own port. Measured in ADR-013: direct is the default.
     /// </summary>
     public bool ProxyServers { get; set; }
 

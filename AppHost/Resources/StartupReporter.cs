@@ -17,26 +17,26 @@ internal sealed class StartupReporter(ResourceNotificationService notifications,
     private async Task WatchAsync(CancellationToken stoppingToken)
     {
         var watched = model.Resources.Where(r => r is not ParameterResource).Select(r => r.Name).ToHashSet();
-        var last = new Dictionary<string, string>();
+        // Each instance (a replica is one) by its id, with the resource it belongs to and its state.
+        var last = new Dictionary<string, (string Resource, string State)>();
         var reported = false;
         try
         {
             await foreach (var update in notifications.WatchAsync(stoppingToken))
             {
                 if (update.Snapshot.IsHidden)
-                {
                     watched.Remove(update.Resource.Name);
+                if (update.Snapshot.IsHidden || update.Resource is ParameterResource)
                     continue;
-                }
 
                 var state = $"{update.Snapshot.State?.Text ?? "?"}{(update.Snapshot.HealthStatus is { } health ? $" ({health})" : "")}";
-                if (!last.TryGetValue(update.ResourceId, out var before) || before != state)
+                if (!last.TryGetValue(update.ResourceId, out var before) || before.State != state)
                 {
-                    last[update.ResourceId] = state;
+                    last[update.ResourceId] = (update.Resource.Name, state);
                     logger.LogInformation("{Resource}: {State}", update.ResourceId, state);
                 }
 
-                if (!reported && watched.All(name => last.Any(l => BelongsTo(l.Key, name)) && last.Where(l => BelongsTo(l.Key, name)).All(l => l.Value == "Running (Healthy)")))
+                if (!reported && watched.All(name => last.Values.Any(l => l.Resource == name)) && last.Values.All(l => l.State == "Running (Healthy)"))
                 {
                     reported = true;
                     logger.LogInformation("All {Count} resources are healthy after {Seconds:0.0} s.", last.Count, _clock.Elapsed.TotalSeconds);
@@ -52,10 +52,6 @@ internal sealed class StartupReporter(ResourceNotificationService notifications,
         {
         }
     }
-
-    // A replica's id is the resource's name with a suffix ("identity-xkqz").
-    private static bool BelongsTo(string resourceId, string name) =>
-        resourceId == name || (resourceId.StartsWith(name + "-", StringComparison.Ordinal) && resourceId.Length == name.Length + 9);
 
     /// <summary>Starts watching before the orchestrator starts the resources (hosted services would start only after it).</summary>
     public static void Register(IDistributedApplicationBuilder builder) =>

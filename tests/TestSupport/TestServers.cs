@@ -106,19 +106,13 @@ public sealed class TestServers : IAsyncDisposable
     /// <summary>The URL of one of a server's endpoints, e.g. MailDev's "http" or RabbitMQ's "management".</summary>
     public Uri GetEndpoint(string name, string endpointName = "http") => _test.App.GetEndpoint(name, endpointName);
 
-    /// <summary>Stops a server through Aspire's stop command, as if it went down.</summary>
-    public async Task<bool> StopServerAsync(string name, CancellationToken cancellationToken = default)
-    {
-        await ResourceControl.CommandAsync(_test.App, name, KnownResourceCommands.StopCommand, cancellationToken);
-        return true;
-    }
+    /// <summary>Stops a server through Aspire's stop command, as if it went down; throws when the command fails.</summary>
+    public Task StopServerAsync(string name, CancellationToken cancellationToken = default) =>
+        ResourceControl.CommandAsync(_test.App, name, KnownResourceCommands.StopCommand, cancellationToken);
 
     /// <summary>Starts a stopped server again through Aspire's start command (then see <see cref="WaitUntilHealthyAsync"/>).</summary>
-    public async Task<bool> StartServerAsync(string name, CancellationToken cancellationToken = default)
-    {
-        await ResourceControl.CommandAsync(_test.App, name, KnownResourceCommands.StartCommand, cancellationToken);
-        return true;
-    }
+    public Task StartServerAsync(string name, CancellationToken cancellationToken = default) =>
+        ResourceControl.CommandAsync(_test.App, name, KnownResourceCommands.StartCommand, cancellationToken);
 
     public Task WaitUntilHealthyAsync(string name, CancellationToken cancellationToken = default) =>
         _test.App.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.WaitOnResourceUnavailable, cancellationToken);

@@ -20,7 +20,7 @@ public sealed class When_a_handler_publishes_while_the_broker_is_down(MessagingF
     {
         var paymentId = Guid.NewGuid();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        Assert.True(await fixture.Servers.StopServerAsync("messaging", timeout.Token));
+        await fixture.Servers.StopServerAsync("messaging", timeout.Token);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -42,7 +42,7 @@ public sealed class When_a_handler_publishes_while_the_broker_is_down(MessagingF
         }
         finally
         {
-            Assert.True(await fixture.Servers.StartServerAsync("messaging", timeout.Token));
+            await fixture.Servers.StartServerAsync("messaging", timeout.Token);
             await fixture.Servers.WaitUntilHealthyAsync("messaging", timeout.Token);
             output.WriteLine($"broker back after {clock.ElapsedMilliseconds} ms");
         }
