@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using CustomerPlatform.Contracts;
@@ -6,12 +7,14 @@ namespace CustomerPlatform.EndToEnd.Tests;
 
 /// <summary>
 /// Runs the AppHost's real model (Program.cs) through Aspire.Hosting.Testing, on random ports with a
-/// throwaway data folder, with two Identity replicas so the gateway's load balancing is exercised,
-/// and waits until the gateway reports every service healthy.
+/// throwaway data folder, with two Identity replicas (the gateway's load balancing) and two Onboarding
+/// replicas (requests for one journey landing on both), and waits until the gateway reports every
+/// service healthy.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public const int IdentityReplicas = 2;
+    public const int OnboardingReplicas = 2;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
@@ -25,8 +28,22 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         _test = await TestApplication.StartAppHostAsync(
-            [$"--AppHost:Replicas:{ResourceNames.Services.Identity}={IdentityReplicas}"], [ResourceNames.Gateway], timeout.Token);
+            [
+                $"--AppHost:Replicas:{ResourceNames.Services.Identity}={IdentityReplicas}",
+                $"--AppHost:Replicas:{ResourceNames.Services.Onboarding}={OnboardingReplicas}",
+            ], [ResourceNames.Gateway], LiftIdentityLimitsPerAddress, timeout.Token);
         Gateway = new HttpClient { BaseAddress = App.GetEndpoint(ResourceNames.Gateway, "http") };
+    }
+
+    /// <summary>
+    /// Every customer of these tests signs up and in from this one machine: Identity's per-address
+    /// limits (20 sign-ups an hour) are raised for them; its per-email limits stay as configured.
+    /// </summary>
+    private static void LiftIdentityLimitsPerAddress(IDistributedApplicationTestingBuilder builder)
+    {
+        var identity = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Services.Identity);
+        foreach (var policy in new[] { "SignUp", "SignIn", "ResendVerification" })
+            builder.CreateResourceBuilder(identity).WithEnvironment($"Identity__RateLimits__{policy}__PerIp", "100000");
     }
 
     public async Task DisposeAsync()

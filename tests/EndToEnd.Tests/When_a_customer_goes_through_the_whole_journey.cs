@@ -74,7 +74,7 @@ public sealed class When_a_customer_goes_through_the_whole_journey(PlatformFixtu
         await journey.DoneAsync("queries-asked");
 
         // 16: the CSM answers the question on its ticket.
-        var ticket = await WaitForTicketAsync(csm, ticketId);
+        var ticket = await Tickets.WaitForAsync(csm, ticketId, Wait);
         Assert.Equal(customerId, ticket.GetProperty("customerId").GetGuid());
         await csm.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/support/tickets/{ticketId}/messages",
             new { body = "Yes: changes on either side show up within a minute." });
@@ -111,19 +111,6 @@ public sealed class When_a_customer_goes_through_the_whole_journey(PlatformFixtu
         }
         Assert.Equal(5, surveyed.GetProperty("survey").GetProperty("score").GetInt32());
         await customer.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, "/api/onboarding/journey/survey", new { score = 1, comment = "Twice?" });
-    }
-
-    private static async Task<JsonElement> WaitForTicketAsync(ApiSession staff, Guid ticketId)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            using var response = await staff.SendAsync(HttpMethod.Get, $"/api/support/tickets/{ticketId}");
-            if (response.StatusCode == HttpStatusCode.OK)
-                return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            Assert.True(DateTime.UtcNow < deadline, $"Ticket {ticketId} never reached {staff.Email}: {(int)response.StatusCode}");
-            await Task.Delay(250);
-        }
     }
 
     private static async Task WaitForEnrollmentAsync(ApiSession customer, string level)

@@ -29,10 +29,11 @@ public sealed class When_the_whole_platform_runs(PlatformFixture platform)
             .Where(r => r.Resource is not ParameterResource)
             .ToList();
 
-        // Each replica is listed: Identity runs two, the other services one.
+        // Each replica is listed: Identity and Onboarding run two, the other services one.
         var expected = new[] { ResourceNames.Postgres, ResourceNames.Messaging, $"{ResourceNames.Messaging}-epmd", ResourceNames.Mail, ResourceNames.Gateway }
             .Concat(ResourceNames.Services.All)
-            .Append(ResourceNames.Services.Identity)
+            .Concat(Enumerable.Repeat(ResourceNames.Services.Identity, PlatformFixture.IdentityReplicas - 1))
+            .Concat(Enumerable.Repeat(ResourceNames.Services.Onboarding, PlatformFixture.OnboardingReplicas - 1))
             .Concat(typeof(ResourceNames.Databases).GetFields().Select(f => (string)f.GetValue(null)!));
         Assert.Equal(expected.Order(), resources.Select(r => r.Resource.Name).Order());
         Assert.All(resources, r =>
@@ -42,6 +43,7 @@ public sealed class When_the_whole_platform_runs(PlatformFixture platform)
                 Assert.True(r.Snapshot.HealthStatus == HealthStatus.Healthy, $"{r.ResourceId} is {r.Snapshot.HealthStatus}");
         });
         Assert.Equal(PlatformFixture.IdentityReplicas, resources.Count(r => r.Resource.Name == ResourceNames.Services.Identity));
+        Assert.Equal(PlatformFixture.OnboardingReplicas, resources.Count(r => r.Resource.Name == ResourceNames.Services.Onboarding));
     }
 
     [Fact]

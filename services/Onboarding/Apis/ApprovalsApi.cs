@@ -42,11 +42,12 @@ public static class ApprovalsApi
     }
 
     /// <summary>
-    /// The decision is written on the approval row in the same SaveChanges as the command to the saga
-    /// (bus outbox). The row's status is a concurrency token: of two racing decisions one gets 409.
+    /// The decision takes effect in the request, under the journey's lock (<see cref="JourneyRequests"/>):
+    /// the approval row and the journey change together, and of two racing decisions the second sees
+    /// the first and gets 409.
     /// </summary>
     public static async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> DecideAsync(
-        Guid approvalId, HttpRequest request, ClaimsPrincipal user, OnboardingDbContext db, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
+        Guid approvalId, HttpRequest request, ClaimsPrincipal user, OnboardingDbContext db, JourneyRequests journeys, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<DecisionRequest>(request, cancellationToken);
         if (body is null)
@@ -61,43 +62,39 @@ public static class ApprovalsApi
         if (invalid.Count > 0)
             return TypedResults.ValidationProblem(invalid);
 
-        var approval = await db.Approvals.FindAsync([approvalId], cancellationToken);
-        if (approval is null)
+        if (await db.Approvals.AsNoTracking().SingleOrDefaultAsync(a => a.Id == approvalId, cancellationToken) is not { } found)
             return TypedResults.NotFound();
 
         var me = user.GetCustomerId();
-        if (!user.IsInRole(Roles.Admin) && approval.Step != JourneySteps.DetailsApproved && approval.SuccessManagerId != me)
-            return TypedResults.Problem("Only the customer's success manager or an admin may decide this approval.", statusCode: StatusCodes.Status403Forbidden, title: "Not your customer");
-        if (approval.Status != ApprovalStatuses.Pending)
-            return Decided(approval);
-
-        var approved = body.Decision == "approve";
-        approval.Status = approved ? ApprovalStatuses.Approved : ApprovalStatuses.Rejected;
-        approval.DecidedAt = time.GetUtcNow();
-        approval.DecidedBy = me;
-        approval.Reason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
-
-        await publish.Publish(new DecideApproval
+        var forbidden = false;
+        ProblemHttpResult? decided = null;
+        var outcome = await journeys.ChangeAsync(found.CustomerId, async journey =>
         {
-            ApprovalId = approval.Id,
-            CustomerId = approval.CustomerId,
-            Step = approval.Step,
-            Approved = approved,
-            Reason = approval.Reason,
-            DecidedBy = me,
-            DecidedAt = approval.DecidedAt.Value,
+            var approval = await journey.Db.Approvals.SingleAsync(a => a.Id == approvalId, cancellationToken);
+            forbidden = !user.IsInRole(Roles.Admin) && approval.Step != JourneySteps.DetailsApproved && approval.SuccessManagerId != me;
+            decided = approval.Status == ApprovalStatuses.Pending ? null : Decided(approval);
+            if (forbidden || decided is not null)
+                return "";
+
+            approval.Status = body.Decision == "approve" ? ApprovalStatuses.Approved : ApprovalStatuses.Rejected;
+            approval.DecidedAt = time.GetUtcNow();
+            approval.DecidedBy = me;
+            approval.Reason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
+            return await ApprovalTransitions.DecidedAsync(journey, new DecideApproval
+            {
+                ApprovalId = approval.Id,
+                CustomerId = approval.CustomerId,
+                Step = approval.Step,
+                Approved = approval.Status == ApprovalStatuses.Approved,
+                Reason = approval.Reason,
+                DecidedBy = me,
+                DecidedAt = approval.DecidedAt.Value,
+            });
         }, cancellationToken);
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Problem("Someone decided this approval a moment ago.", statusCode: StatusCodes.Status409Conflict, title: "Already decided");
-        }
-
-        return TypedResults.Accepted((string?)null);
+        if (forbidden)
+            return TypedResults.Problem("Only the customer's success manager or an admin may decide this approval.", statusCode: StatusCodes.Status403Forbidden, title: "Not your customer");
+        return decided ?? outcome.Accepted();
     }
 
     private static ProblemHttpResult Decided(Approval approval) =>

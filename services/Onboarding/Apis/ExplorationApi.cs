@@ -11,7 +11,7 @@ namespace CustomerPlatform.Onboarding;
 public static class ExplorationApi
 {
     public static async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> SaveProfileAsync(
-        HttpRequest request, ClaimsPrincipal user, OnboardingDbContext db, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, JourneyRequests journeys, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<ProfileRequest>(request, cancellationToken);
         if (body is null)
@@ -19,21 +19,15 @@ public static class ExplorationApi
         if (RequestValidation.Profile(body) is { Count: > 0 } invalid)
             return TypedResults.ValidationProblem(invalid);
 
-        if (await JourneyApi.FindAsync(db, user.GetCustomerId(), cancellationToken) is not { } journey)
-            return TypedResults.NotFound();
-        if (!journey.IsCompleted(JourneySteps.InitialTrainingApproved))
-            return JourneyApi.Conflict("The profile opens once the initial training is approved (step 11).");
-
-        await publish.Publish(new SaveJourneyProfile
+        var profile = new SaveJourneyProfile
         {
-            CustomerId = journey.CustomerId,
+            CustomerId = user.GetCustomerId(),
             Headline = body.Headline!.Trim(),
             Bio = body.Bio!.Trim(),
             Expertise = body.Expertise!.Select(e => e!.Trim()).ToList(),
             SavedAt = time.GetUtcNow(),
-        }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted((string?)null);
+        };
+        return (await journeys.ChangeAsync(profile.CustomerId, journey => ExplorationTransitions.ProfileSavedAsync(journey, profile), cancellationToken)).Accepted();
     }
 
     public static async Task<Results<Ok<List<IntegrationResponse>>, NotFound>> GetIntegrationsAsync(ClaimsPrincipal user, OnboardingDbContext db, CancellationToken cancellationToken)
@@ -48,9 +42,9 @@ public static class ExplorationApi
             .ToListAsync(cancellationToken));
     }
 
-    /// <summary>Stored here (step 13's "done" needs it at once); the journey hears of it only to restart its idle timer.</summary>
+    /// <summary>Stored with the journey, under its lock: step 13's "done" sees it at once.</summary>
     public static async Task<Results<Created<IntegrationResponse>, ValidationProblem, NotFound, ProblemHttpResult>> ConnectIntegrationAsync(
-        HttpRequest request, ClaimsPrincipal user, OnboardingDbContext db, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, JourneyRequests journeys, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<IntegrationRequest>(request, cancellationToken);
         if (body is null)
@@ -63,36 +57,40 @@ public static class ExplorationApi
         if (invalid.Count > 0)
             return TypedResults.ValidationProblem(invalid);
 
-        if (await JourneyApi.FindAsync(db, user.GetCustomerId(), cancellationToken) is not { } journey)
-            return TypedResults.NotFound();
-        if (!journey.IsCompleted(JourneySteps.InitialTrainingApproved))
-            return JourneyApi.Conflict("Tools can be connected once the initial training is approved (step 11).");
-
         var integration = new Integration
         {
             Id = NewId.NextGuid(),
-            CustomerId = journey.CustomerId,
+            CustomerId = user.GetCustomerId(),
             Kind = body.Kind!,
             Provider = body.Provider!.Trim(),
             Account = body.Account!.Trim(),
             ConnectedAt = time.GetUtcNow(),
         };
-        db.Integrations.Add(integration);
-        await publish.Publish(new IntegrationConnected
+        var outcome = await journeys.ChangeAsync(integration.CustomerId, async journey =>
         {
-            IntegrationId = integration.Id,
-            CustomerId = journey.CustomerId,
-            Kind = integration.Kind,
-            Provider = integration.Provider,
-            ConnectedAt = integration.ConnectedAt,
+            if (ExplorationTransitions.IntegrationConnected(journey, integration) is { } refusal)
+                return refusal;
+            await journey.PublishAsync(new IntegrationConnected
+            {
+                IntegrationId = integration.Id,
+                CustomerId = integration.CustomerId,
+                Kind = integration.Kind,
+                Provider = integration.Provider,
+                ConnectedAt = integration.ConnectedAt,
+            });
+            return null;
         }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!outcome.Found)
+            return TypedResults.NotFound();
+        if (outcome.Refusal is not null)
+            return JourneyApi.Conflict(outcome.Refusal);
+
         var response = new IntegrationResponse(integration.Id, integration.Kind, integration.Provider, integration.Account, integration.ConnectedAt);
         return TypedResults.Created($"/api/onboarding/journey/integrations/{integration.Id}", response);
     }
 
     public static async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> ExploreAsync(
-        HttpRequest request, ClaimsPrincipal user, OnboardingDbContext db, IPublishEndpoint publish, TimeProvider time, IOptions<OnboardingOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, JourneyRequests journeys, TimeProvider time, IOptions<OnboardingOptions> options, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<ExplorationRequest>(request, cancellationToken);
         if (body is null)
@@ -101,18 +99,12 @@ public static class ExplorationApi
         if (body.Feature is null || !tour.Contains(body.Feature))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["feature"] = [$"'feature' must be one of the tour's: {string.Join(", ", tour)}."] });
 
-        if (await JourneyApi.FindAsync(db, user.GetCustomerId(), cancellationToken) is not { } journey)
-            return TypedResults.NotFound();
-        if (!journey.IsCompleted(JourneySteps.InitialTrainingApproved))
-            return JourneyApi.Conflict("The product tour opens once the initial training is approved (step 11).");
-
-        await publish.Publish(new ExploreFeature { CustomerId = journey.CustomerId, Feature = body.Feature, ExploredAt = time.GetUtcNow() }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted((string?)null);
+        var explored = new ExploreFeature { CustomerId = user.GetCustomerId(), Feature = body.Feature, ExploredAt = time.GetUtcNow() };
+        return (await journeys.ChangeAsync(explored.CustomerId, journey => ExplorationTransitions.FeatureExploredAsync(journey, explored), cancellationToken)).Accepted();
     }
 
     public static async Task<Results<Created<TicketCreated>, ValidationProblem, NotFound, ProblemHttpResult>> AskAsync(
-        HttpRequest request, ClaimsPrincipal user, OnboardingDbContext db, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, JourneyRequests journeys, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<QueryRequest>(request, cancellationToken);
         if (body is null)
@@ -123,26 +115,24 @@ public static class ExplorationApi
         if (invalid.Count > 0)
             return TypedResults.ValidationProblem(invalid);
 
-        if (await JourneyApi.FindAsync(db, user.GetCustomerId(), cancellationToken) is not { } journey)
-            return TypedResults.NotFound();
-        if (!journey.Is(JourneySteps.QueriesAsked, StepStatuses.Active))
-            return JourneyApi.Conflict("Questions are taken while step 15 is active.");
-
-        var ticketId = NewId.NextGuid();
-        await publish.Publish(new AskOnboardingQuestion
+        var question = new AskOnboardingQuestion
         {
-            CustomerId = journey.CustomerId,
-            TicketId = ticketId,
+            CustomerId = user.GetCustomerId(),
+            TicketId = NewId.NextGuid(),
             Subject = body.Subject!.Trim(),
             Body = body.Body!,
             AskedAt = time.GetUtcNow(),
-        }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/support/tickets/{ticketId}", new TicketCreated(ticketId));
+        };
+        var outcome = await journeys.ChangeAsync(question.CustomerId, journey => ExplorationTransitions.QuestionAskedAsync(journey, question), cancellationToken);
+        if (!outcome.Found)
+            return TypedResults.NotFound();
+        if (outcome.Refusal is not null)
+            return JourneyApi.Conflict(outcome.Refusal);
+        return TypedResults.Created($"/api/support/tickets/{question.TicketId}", new TicketCreated(question.TicketId));
     }
 
     public static async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> MarkDoneAsync(
-        string key, ClaimsPrincipal user, OnboardingDbContext db, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
+        string key, ClaimsPrincipal user, JourneyRequests journeys, TimeProvider time, CancellationToken cancellationToken)
     {
         if (JourneySteps.Find(key) is not { } step || !JourneySteps.DoneByCustomer.Contains(step.Number))
         {
@@ -150,15 +140,7 @@ public static class ExplorationApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["key"] = [$"Only these steps can be marked done: {keys}."] });
         }
 
-        if (await JourneyApi.FindAsync(db, user.GetCustomerId(), cancellationToken) is not { } journey)
-            return TypedResults.NotFound();
-        if (!journey.Is(step.Number, StepStatuses.Active))
-            return JourneyApi.Conflict($"Step {step.Number} ({step.Key}) is not active.");
-        if (step.Number == JourneySteps.ToolsIntegrated && !await db.Integrations.AnyAsync(i => i.CustomerId == journey.CustomerId, cancellationToken))
-            return JourneyApi.Conflict("Connect at least one tool (POST /api/onboarding/journey/integrations) before finishing this step.");
-
-        await publish.Publish(new MarkJourneyStepDone { CustomerId = journey.CustomerId, Key = step.Key, DoneAt = time.GetUtcNow() }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted((string?)null);
+        var done = new MarkJourneyStepDone { CustomerId = user.GetCustomerId(), Key = step.Key, DoneAt = time.GetUtcNow() };
+        return (await journeys.ChangeAsync(done.CustomerId, journey => ExplorationTransitions.StepDoneAsync(journey, done), cancellationToken)).Accepted();
     }
 }

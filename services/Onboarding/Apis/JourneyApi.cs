@@ -24,7 +24,7 @@ public static class JourneyApi
             : TypedResults.NotFound();
 
     public static async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> SubmitDetailsAsync(
-        HttpRequest request, ClaimsPrincipal user, OnboardingDbContext db, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, JourneyRequests journeys, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<DetailsRequest>(request, cancellationToken);
         if (body is null)
@@ -32,14 +32,9 @@ public static class JourneyApi
         if (RequestValidation.Details(body) is { Count: > 0 } invalid)
             return TypedResults.ValidationProblem(invalid);
 
-        if (await FindAsync(db, user.GetCustomerId(), cancellationToken) is not { } journey)
-            return TypedResults.NotFound();
-        if (!journey.Is(JourneySteps.DetailsSubmitted, StepStatuses.Active))
-            return Conflict("The details form is not open: step 5 is not active.");
-
-        await publish.Publish(new SubmitJourneyDetails
+        var details = new SubmitJourneyDetails
         {
-            CustomerId = journey.CustomerId,
+            CustomerId = user.GetCustomerId(),
             Company = body.Company!.Trim(),
             JobTitle = body.JobTitle!.Trim(),
             TeamSize = body.TeamSize!.Value,
@@ -47,13 +42,12 @@ public static class JourneyApi
             Phone = body.Phone!.Trim(),
             Timezone = body.Timezone!,
             SubmittedAt = time.GetUtcNow(),
-        }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted((string?)null);
+        };
+        return (await journeys.ChangeAsync(details.CustomerId, journey => Task.FromResult(SignUpTransitions.DetailsSubmitted(journey, details)), cancellationToken)).Accepted();
     }
 
     public static async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> AnswerOfferAsync(
-        HttpRequest request, ClaimsPrincipal user, OnboardingDbContext db, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, JourneyRequests journeys, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<AdvancedTrainingRequest>(request, cancellationToken);
         if (body is null)
@@ -61,19 +55,16 @@ public static class JourneyApi
         if (body.Accept is not { } accept)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["accept"] = ["'accept' is required: true or false."] });
 
-        if (await FindAsync(db, user.GetCustomerId(), cancellationToken) is not { } journey)
-            return TypedResults.NotFound();
-        if (!journey.Is(JourneySteps.AdvancedTrainingOffered, StepStatuses.Active))
-            return Conflict("Advanced training is not on offer: step 17 is not active.");
-
-        await publish.Publish(new AnswerAdvancedTrainingOffer { CustomerId = journey.CustomerId, Accept = accept, AnsweredAt = time.GetUtcNow() }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted((string?)null);
+        var answer = new AnswerAdvancedTrainingOffer { CustomerId = user.GetCustomerId(), Accept = accept, AnsweredAt = time.GetUtcNow() };
+        return (await journeys.ChangeAsync(answer.CustomerId, journey => TrainingTransitions.OfferAnsweredAsync(journey, answer), cancellationToken)).Accepted();
     }
 
-    /// <summary>A help ticket, straight to Ticketing: it changes nothing in the journey.</summary>
+    /// <summary>
+    /// A help ticket for Ticketing; it changes no step. It is sent under the journey's lock, so its
+    /// subject names the step that was current when it was accepted, whatever completes next.
+    /// </summary>
     public static async Task<Results<Created<TicketCreated>, ValidationProblem, NotFound>> AskForHelpAsync(
-        HttpRequest request, ClaimsPrincipal user, OnboardingDbContext db, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, JourneyRequests journeys, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<HelpRequest>(request, cancellationToken);
         if (body is null)
@@ -83,30 +74,19 @@ public static class JourneyApi
         if (invalid.Count > 0)
             return TypedResults.ValidationProblem(invalid);
 
-        if (await FindAsync(db, user.GetCustomerId(), cancellationToken) is not { } journey)
-            return TypedResults.NotFound();
-
-        var current = journey.Steps.FirstOrDefault(s => s.Status is not (StepStatuses.Completed or StepStatuses.Skipped));
         var ticketId = NewId.NextGuid();
-        await publish.Publish(new OpenTicket
+        var outcome = await journeys.ChangeAsync(user.GetCustomerId(), async journey =>
         {
-            TicketId = ticketId,
-            CustomerId = journey.CustomerId,
-            CustomerEmail = journey.CustomerEmail,
-            CustomerName = journey.CustomerName,
-            AssigneeId = journey.SuccessManagerId,
-            Kind = TicketKinds.Help,
-            Subject = current is null ? "Help after onboarding" : $"Help with step {current.Number}: {JourneySteps.Get(current.Number).Title}",
-            Body = body.Body!,
-            RequestedAt = time.GetUtcNow(),
-            CorrelationId = journey.CustomerId,
+            var current = journey.Journey.Steps.FirstOrDefault(s => s.Status is not (StepStatuses.Completed or StepStatuses.Skipped));
+            var subject = current is null ? "Help after onboarding" : $"Help with step {current.Number}: {JourneySteps.Get(current.Number).Title}";
+            await journey.OpenTicketAsync(ticketId, TicketKinds.Help, subject, body.Body!, journey.Journey.SuccessManagerId);
+            return null;
         }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/support/tickets/{ticketId}", new TicketCreated(ticketId));
+        return outcome.Found ? TypedResults.Created($"/api/support/tickets/{ticketId}", new TicketCreated(ticketId)) : TypedResults.NotFound();
     }
 
     public static async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> AnswerSurveyAsync(
-        HttpRequest request, ClaimsPrincipal user, OnboardingDbContext db, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, JourneyRequests journeys, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<SurveyRequest>(request, cancellationToken);
         if (body is null)
@@ -118,16 +98,8 @@ public static class JourneyApi
         if (invalid.Count > 0)
             return TypedResults.ValidationProblem(invalid);
 
-        if (await FindAsync(db, user.GetCustomerId(), cancellationToken) is not { } journey)
-            return TypedResults.NotFound();
-        if (journey.Status != JourneyStatuses.Completed)
-            return Conflict("The survey opens when the journey is complete.");
-        if (journey.Survey is not null)
-            return Conflict("The survey is already answered.");
-
-        await publish.Publish(new AnswerSurvey { CustomerId = journey.CustomerId, Score = body.Score!.Value, Comment = body.Comment, AnsweredAt = time.GetUtcNow() }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted((string?)null);
+        var answer = new AnswerSurvey { CustomerId = user.GetCustomerId(), Score = body.Score!.Value, Comment = body.Comment, AnsweredAt = time.GetUtcNow() };
+        return (await journeys.ChangeAsync(answer.CustomerId, journey => CompletionTransitions.SurveyAnsweredAsync(journey, answer), cancellationToken)).Accepted();
     }
 
     public static Task<Journey?> FindAsync(OnboardingDbContext db, Guid customerId, CancellationToken cancellationToken) =>

@@ -3,8 +3,8 @@ namespace CustomerPlatform.Onboarding;
 /// <summary>
 /// The Onboarding API (journey.md). Customers reach only their own journey (it is found by their
 /// token's id, so another's is simply not there); staff routes say which roles may call them.
-/// Handlers change nothing themselves: they validate, check the read model, and publish a command to
-/// the journey saga through the bus outbox.
+/// Handlers validate the body (400), then make their change on the journey under its saga row's lock
+/// (<see cref="JourneyRequests"/>): 201/202 means it took effect, 409 says why it cannot now.
 /// </summary>
 public static class OnboardingApi
 {

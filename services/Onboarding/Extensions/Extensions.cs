@@ -11,6 +11,7 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
         builder.AddPostgresDbContext<OnboardingDbContext>(ResourceNames.Databases.Onboarding);
         builder.Services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.Section);
+        builder.Services.AddScoped<JourneyRequests>();
 
         builder.AddMessaging<OnboardingDbContext>(
             bus =>

@@ -9,20 +9,18 @@ namespace CustomerPlatform.Onboarding;
 /// <summary>Steps 6, 11, 19: a decision moves on, or re-opens the earlier step and tells the customer why.</summary>
 public static class ApprovalTransitions
 {
-    public static async Task DecidedAsync(JourneyContext journey, DecideApproval message)
+    /// <summary>A staff decision (a request): null when it took effect, else why it cannot.</summary>
+    public static async Task<string?> DecidedAsync(JourneyContext journey, DecideApproval message)
     {
         if (journey.Saga.PendingApprovalId != message.ApprovalId || !journey.Is(message.Step, StepStatuses.AwaitingApproval))
-        {
-            journey.Ignore(nameof(DecideApproval), $"approval {message.ApprovalId} is not the one step {message.Step} waits on");
-            return;
-        }
+            return $"Step {message.Step} no longer waits on this approval.";
 
         journey.Saga.PendingApprovalId = null;
         if (message.Approved)
         {
             journey.Complete(message.Step);
             await ApprovedAsync(journey, message.Step);
-            return;
+            return null;
         }
 
         var reason = message.Reason ?? "";
@@ -47,6 +45,7 @@ public static class ApprovalTransitions
             ("stepTitle", JourneySteps.Get(message.Step).Title),
             ("reason", reason),
             ("journeyLink", journey.Options.Link("/onboarding"))));
+        return null;
     }
 
     private static async Task ApprovedAsync(JourneyContext journey, int step)

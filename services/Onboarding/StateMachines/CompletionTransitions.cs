@@ -32,13 +32,12 @@ public static class CompletionTransitions
             ("surveyLink", journey.Options.Link("/onboarding/survey"))));
     }
 
-    public static async Task SurveyAnsweredAsync(JourneyContext journey, AnswerSurvey message)
+    public static async Task<string?> SurveyAnsweredAsync(JourneyContext journey, AnswerSurvey message)
     {
-        if (journey.Journey.Status != JourneyStatuses.Completed || journey.Journey.Survey is not null)
-        {
-            journey.Ignore(nameof(AnswerSurvey), "the journey is not complete, or the survey is already answered");
-            return;
-        }
+        if (journey.Journey.Status != JourneyStatuses.Completed)
+            return "The survey opens when the journey is complete.";
+        if (journey.Journey.Survey is not null)
+            return "The survey is already answered.";
 
         journey.Journey.Survey = new Survey(message.Score, message.Comment, message.AnsweredAt);
         await journey.PublishAsync(new SurveyAnswered
@@ -49,5 +48,6 @@ public static class CompletionTransitions
             Comment = message.Comment,
             AnsweredAt = message.AnsweredAt,
         });
+        return null;
     }
 }

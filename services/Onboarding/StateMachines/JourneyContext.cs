@@ -14,17 +14,22 @@ namespace CustomerPlatform.Onboarding;
 /// </summary>
 public sealed class JourneyContext
 {
-    private readonly BehaviorContext<JourneyState> _context;
+    private readonly IPublishEndpoint _publish;
+    private readonly Func<State, Task> _transitionTo;
+    private readonly CancellationToken _cancellationToken;
     private readonly List<OnboardingStepCompleted> _completed = [];
 
-    private JourneyContext(BehaviorContext<JourneyState> context, IServiceProvider services, Journey journey)
+    private JourneyContext(IServiceProvider services, JourneyState saga, Journey journey, IPublishEndpoint publish, Func<State, Task> transitionTo, CancellationToken cancellationToken)
     {
-        _context = context;
         Db = services.GetRequiredService<OnboardingDbContext>();
         Options = services.GetRequiredService<IOptions<OnboardingOptions>>().Value;
         Now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         Logger = services.GetRequiredService<ILogger<JourneyContext>>();
+        Saga = saga;
         Journey = journey;
+        _publish = publish;
+        _transitionTo = transitionTo;
+        _cancellationToken = cancellationToken;
     }
 
     public OnboardingDbContext Db { get; }
@@ -32,9 +37,10 @@ public sealed class JourneyContext
     public DateTimeOffset Now { get; }
     public ILogger Logger { get; }
     public Journey Journey { get; }
-    public JourneyState Saga => _context.Saga;
-    public Guid CustomerId => _context.Saga.CorrelationId;
+    public JourneyState Saga { get; }
+    public Guid CustomerId => Saga.CorrelationId;
 
+    /// <summary>A message to the saga: what it publishes joins the consumer outbox, its state moves through MassTransit.</summary>
     public static async Task<JourneyContext> LoadAsync(BehaviorContext<JourneyState> context)
     {
         var services = context.GetPayload<IServiceProvider>();
@@ -47,8 +53,19 @@ public sealed class JourneyContext
             db.Journeys.Add(journey);
         }
 
-        return new JourneyContext(context, services, journey);
+        return new JourneyContext(services, context.Saga, journey, context, state => context.TransitionToState(state), context.CancellationToken);
     }
+
+    /// <summary>
+    /// A customer's or staff member's request, inside the transaction that locked the saga's row
+    /// (<see cref="JourneyRequests"/>): what it publishes becomes bus-outbox rows of the same transaction.
+    /// </summary>
+    public static JourneyContext ForRequest(IServiceProvider services, JourneyState saga, Journey journey, IPublishEndpoint publish, CancellationToken cancellationToken) =>
+        new(services, saga, journey, publish, state =>
+        {
+            saga.CurrentState = state.Name;
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     public bool Is(int step, string status) => Journey.Is(step, status);
 
@@ -84,7 +101,7 @@ public sealed class JourneyContext
         Logger.LogInformation("Journey {CustomerId} ignores {What}: {Why}", CustomerId, what, why);
 
     public Task PublishAsync<T>(T message)
-        where T : class => _context.Publish(message, _context.CancellationToken);
+        where T : class => _publish.Publish(message, _cancellationToken);
 
     public Task SendEmailAsync(string template, Dictionary<string, string> variables, string? to = null, string? recipientName = null, Guid? recipientId = null) =>
         PublishAsync(new SendEmail
@@ -141,7 +158,7 @@ public sealed class JourneyContext
             ? null
             : Journey.WaitingOnCustomer().Where(step => (Saga.RemindedSteps & (1 << step)) == 0).Select(step => (int?)step).FirstOrDefault();
 
-        await _context.TransitionToState(machine.StateOf(Journey));
+        await _transitionTo(machine.StateOf(Journey));
     }
 
     public Dictionary<string, string> Variables(params (string Key, string Value)[] extra)
@@ -153,5 +170,5 @@ public sealed class JourneyContext
     }
 
     public Task<bool> HasUnansweredQuestionsAsync(Guid? except = null) =>
-        Db.Questions.AnyAsync(q => q.CustomerId == CustomerId && q.AnsweredAt == null && q.TicketId != except, _context.CancellationToken);
+        Db.Questions.AnyAsync(q => q.CustomerId == CustomerId && q.AnsweredAt == null && q.TicketId != except, _cancellationToken);
 }

@@ -14,20 +14,12 @@ public sealed partial class JourneyStateMachine
     public Event<EmailDelivered> EmailDelivered { get; private set; } = null!;
     public Event<EmailFailed> EmailFailed { get; private set; } = null!;
     public Event<EmailVerified> EmailVerified { get; private set; } = null!;
-    public Event<SubmitJourneyDetails> DetailsSubmitted { get; private set; } = null!;
-    public Event<DecideApproval> ApprovalDecided { get; private set; } = null!;
     public Event<CustomerEnrolled> Enrolled { get; private set; } = null!;
     public Event<TrainingCompleted> TrainingCompleted { get; private set; } = null!;
     public Event<TrainingAttemptsExhausted> AttemptsExhausted { get; private set; } = null!;
-    public Event<SaveJourneyProfile> ProfileSaved { get; private set; } = null!;
-    public Event<IntegrationConnected> IntegrationConnected { get; private set; } = null!;
-    public Event<ExploreFeature> FeatureExplored { get; private set; } = null!;
-    public Event<AskOnboardingQuestion> QuestionAsked { get; private set; } = null!;
-    public Event<MarkJourneyStepDone> StepDone { get; private set; } = null!;
     public Event<TicketAnswered> TicketAnswered { get; private set; } = null!;
-    public Event<AnswerAdvancedTrainingOffer> OfferAnswered { get; private set; } = null!;
-    public Event<AnswerSurvey> SurveyAnswered { get; private set; } = null!;
     public Event<CustomerEmailChanged> EmailChanged { get; private set; } = null!;
+    public Event<JourneyChanged> Changed { get; private set; } = null!;
 
     public Schedule<JourneyState, ApprovalReminderDue> ApprovalReminder { get; private set; } = null!;
     public Schedule<JourneyState, IdleReminderDue> IdleReminder { get; private set; } = null!;
@@ -55,20 +47,12 @@ public sealed partial class JourneyStateMachine
         // Everything else about someone without a journey (staff, other services' emails, a customer who
         // never signed up here changing their address) is not ours.
         Event(() => EmailFailed, e => Discard(e, m => m.Message.CustomerId));
-        Event(() => DetailsSubmitted, e => Discard(e, m => m.Message.CustomerId));
-        Event(() => ApprovalDecided, e => Discard(e, m => m.Message.CustomerId));
         Event(() => Enrolled, e => Discard(e, m => m.Message.CustomerId));
         Event(() => TrainingCompleted, e => Discard(e, m => m.Message.CustomerId));
         Event(() => AttemptsExhausted, e => Discard(e, m => m.Message.CustomerId));
-        Event(() => ProfileSaved, e => Discard(e, m => m.Message.CustomerId));
-        Event(() => IntegrationConnected, e => Discard(e, m => m.Message.CustomerId));
-        Event(() => FeatureExplored, e => Discard(e, m => m.Message.CustomerId));
-        Event(() => QuestionAsked, e => Discard(e, m => m.Message.CustomerId));
-        Event(() => StepDone, e => Discard(e, m => m.Message.CustomerId));
         Event(() => TicketAnswered, e => Discard(e, m => m.Message.CustomerId));
-        Event(() => OfferAnswered, e => Discard(e, m => m.Message.CustomerId));
-        Event(() => SurveyAnswered, e => Discard(e, m => m.Message.CustomerId));
         Event(() => EmailChanged, e => Discard(e, m => m.Message.CustomerId));
+        Event(() => Changed, e => Discard(e, m => m.Message.CustomerId));
 
         Schedule(() => ApprovalReminder, saga => saga.ApprovalReminderTokenId, s => s.Received = e => Discard(e, m => m.Message.CustomerId));
         Schedule(() => IdleReminder, saga => saga.IdleReminderTokenId, s => s.Received = e => Discard(e, m => m.Message.CustomerId));

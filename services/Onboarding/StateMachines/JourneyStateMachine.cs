@@ -10,8 +10,10 @@ namespace CustomerPlatform.Onboarding;
 
 /// <summary>
 /// One customer's onboarding journey (CorrelationId = the customer's id). CustomerSignedUp starts it;
-/// every other event and command re-checks the journey's steps (in <c>*Transitions</c>) and is ignored,
-/// with a log line, when it no longer fits. The saga's state names the phase the journey is in; the
+/// other services' events re-check the journey's steps (in <c>*Transitions</c>) and are ignored, with a
+/// log line, when they no longer fit. What customers and staff ask (details, approvals, steps 12–17,
+/// the survey) is not a message: it takes effect in the request itself (<see cref="JourneyRequests"/>),
+/// under the same row lock, and is refused there when it cannot (ADR-014). The saga's state names the phase the journey is in; the
 /// three timers (approval reminder, idle reminder, CSM retry) are saga schedules, re-armed by
 /// <see cref="Timers{T}"/> at the end of every transition.
 /// </summary>
@@ -48,8 +50,6 @@ public sealed partial class JourneyStateMachine : MassTransitStateMachine<Journe
                 return Task.CompletedTask;
             }),
             On(EmailVerified, (journey, _) => SignUpTransitions.VerifiedAsync(journey)),
-            On(DetailsSubmitted, SignUpTransitions.DetailsSubmitted),
-            On(ApprovalDecided, ApprovalTransitions.DecidedAsync),
             On(AssignmentRetry.Received, (journey, _) =>
             {
                 journey.Saga.AssignmentRetryTokenId = null;
@@ -58,17 +58,13 @@ public sealed partial class JourneyStateMachine : MassTransitStateMachine<Journe
             On(Enrolled, TrainingTransitions.Enrolled),
             On(TrainingCompleted, TrainingTransitions.Completed),
             On(AttemptsExhausted, TrainingTransitions.AttemptsExhaustedAsync),
-            On(ProfileSaved, ExplorationTransitions.ProfileSavedAsync),
-            On(IntegrationConnected, (journey, _) => ExplorationTransitions.IntegrationConnected(journey)),
-            On(FeatureExplored, ExplorationTransitions.FeatureExploredAsync),
-            On(QuestionAsked, ExplorationTransitions.QuestionAskedAsync),
-            On(StepDone, ExplorationTransitions.StepDoneAsync),
             On(TicketAnswered, ExplorationTransitions.TicketAnsweredAsync),
-            On(OfferAnswered, TrainingTransitions.OfferAnsweredAsync),
-            On(SurveyAnswered, CompletionTransitions.SurveyAnsweredAsync),
             On(ApprovalReminder.Received, ApprovalTransitions.ReminderDueAsync),
             On(IdleReminder.Received, ReminderTransitions.IdleReminderDueAsync),
-            On(EmailChanged, EmailChangeTransitions.ChangedAsync));
+            On(EmailChanged, EmailChangeTransitions.ChangedAsync),
+
+            // A request already changed the journey in its own transaction (JourneyRequests): only the timers follow.
+            On(Changed, (_, _) => { }));
 
         // Redelivered, late or out-of-place messages (a second CustomerSignedUp, a repeated command) change nothing.
         OnUnhandledEvent(context =>

@@ -48,17 +48,16 @@ public static class SignUpTransitions
         journey.Activate(JourneySteps.DetailsSubmitted);
     }
 
-    public static void DetailsSubmitted(JourneyContext journey, SubmitJourneyDetails message)
+    /// <summary>Step 5 (a request): null when done, else why not.</summary>
+    public static string? DetailsSubmitted(JourneyContext journey, SubmitJourneyDetails message)
     {
         if (!journey.Is(JourneySteps.DetailsSubmitted, StepStatuses.Active))
-        {
-            journey.Ignore(nameof(SubmitJourneyDetails), "step 5 is not active");
-            return;
-        }
+            return "The details form is not open: step 5 is not active.";
 
         journey.Journey.Details = new CustomerDetails(message.Company, message.JobTitle, message.TeamSize, message.Goals, message.Phone, message.Timezone, message.SubmittedAt);
         journey.CustomerActed();
         journey.Complete(JourneySteps.DetailsSubmitted);
         journey.RequestApproval(JourneySteps.DetailsApproved);
+        return null;
     }
 }

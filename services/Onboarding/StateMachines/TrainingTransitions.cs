@@ -60,13 +60,10 @@ public static class TrainingTransitions
     }
 
     /// <summary>Step 17: accepted → the advanced course; declined → 18 and 19 skipped and the journey completes.</summary>
-    public static async Task OfferAnsweredAsync(JourneyContext journey, AnswerAdvancedTrainingOffer message)
+    public static async Task<string?> OfferAnsweredAsync(JourneyContext journey, AnswerAdvancedTrainingOffer message)
     {
         if (!journey.Is(JourneySteps.AdvancedTrainingOffered, StepStatuses.Active))
-        {
-            journey.Ignore(nameof(AnswerAdvancedTrainingOffer), "step 17 is not active");
-            return;
-        }
+            return "Advanced training is not on offer: step 17 is not active.";
 
         journey.CustomerActed();
         if (message.Accept)
@@ -74,13 +71,14 @@ public static class TrainingTransitions
             journey.Complete(JourneySteps.AdvancedTrainingOffered, "accepted");
             await journey.PublishAsync(new EnrollInCourse { CustomerId = journey.CustomerId, Level = CourseLevels.Advanced, CorrelationId = journey.CustomerId });
             journey.Activate(JourneySteps.AdvancedTrainingCompleted);
-            return;
+            return null;
         }
 
         journey.Complete(JourneySteps.AdvancedTrainingOffered, "declined");
         journey.Set(JourneySteps.AdvancedTrainingCompleted, StepStatuses.Skipped);
         journey.Set(JourneySteps.AdvancedTrainingApproved, StepStatuses.Skipped);
         await CompletionTransitions.CompleteJourneyAsync(journey, advancedTrainingTaken: false);
+        return null;
     }
 
     /// <summary>The training step a course completes and the approval that follows it.</summary>
