@@ -83,11 +83,13 @@ public sealed class When_the_whole_platform_runs(PlatformFixture platform)
     public async Task Should_balance_requests_across_the_replicas_of_a_service()
     {
         // DCP's proxy in front of the replicas balances connections, not requests: requests at once
-        // open connections of their own and so reach both replicas.
+        // open connections of their own and so reach both replicas. The gateway may hold idle
+        // connections from earlier tests' load (all to one replica, by chance): ask more at once than
+        // that pool holds, so new connections are opened.
         var instances = new HashSet<string>();
         for (var round = 0; round < 10 && instances.Count < PlatformFixture.IdentityReplicas; round++)
         {
-            var statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => platform.Gateway.GetFromJsonAsync<JsonElement>("/api/identity/status")));
+            var statuses = await Task.WhenAll(Enumerable.Range(0, 8 << Math.Min(round, 3)).Select(_ => platform.Gateway.GetFromJsonAsync<JsonElement>("/api/identity/status")));
             foreach (var status in statuses)
                 instances.Add(status.GetProperty("instance").GetString()!);
         }
