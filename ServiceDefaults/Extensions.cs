@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -30,6 +31,7 @@ public static class Extensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ServiceBusyExceptionHandler>();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
 
         // The gateway runs on the same machine; the defaults trust only loopback proxies, so a
@@ -44,6 +46,18 @@ public static class Extensions
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
+
+        // Every error is a problem response (RFC 9457): what the framework answers with an empty body
+        // (401 and 403 from authorization, 404 with no route, 405 for the wrong method, 415) gets one here.
+        app.UseStatusCodePages();
+
+        // Placed here, after the status-code pages, so their 401s and 403s get a body too (left to
+        // WebApplication, authentication and authorization would run first, outside this pipeline).
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
 
         // Mapped in every environment: the AppHost, the gateway and an orchestrator probe them.
         app.MapHealthChecks("/health", new HealthCheckOptions

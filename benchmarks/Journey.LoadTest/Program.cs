@@ -43,11 +43,13 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores; {journe
 
 // Every sign-up comes from this machine's one address: lift Identity's per-IP limits for the run
 // (children inherit this process's environment; the limits stay on, far above the load).
-foreach (var policy in new[] { "SignUp", "SignIn", "Resend" })
+foreach (var policy in new[] { "SignUp", "SignIn", "ResendVerification" })
 {
     Environment.SetEnvironmentVariable($"Identity__RateLimits__{policy}__PerIp", "100000000");
     Environment.SetEnvironmentVariable($"Identity__RateLimits__{policy}__PerEmail", "100000000");
 }
+foreach (var partition in new[] { "PerAddress", "PerUser" })
+    Environment.SetEnvironmentVariable($"Gateway__RateLimits__{partition}__PermitLimit", "100000000");
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 
 using (var start = new CancellationTokenSource(TimeSpan.FromMinutes(5)))

@@ -9,8 +9,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.UseAuthentication();
-app.UseAuthorization();
 app.MapIdentityApiV1();
 app.MapConnectEndpoints();
 app.MapSignInPage();

@@ -31,20 +31,28 @@ public sealed class PlatformFixture : IAsyncLifetime
             [
                 $"--AppHost:Replicas:{ResourceNames.Services.Identity}={IdentityReplicas}",
                 $"--AppHost:Replicas:{ResourceNames.Services.Onboarding}={OnboardingReplicas}",
-            ], [ResourceNames.Gateway], LiftIdentityLimitsPerAddress, timeout.Token);
+            ], [ResourceNames.Gateway], LiftLimitsPerAddress, timeout.Token);
         Gateway = new HttpClient { BaseAddress = App.GetEndpoint(ResourceNames.Gateway, "http") };
     }
 
     /// <summary>
-    /// Every customer of these tests signs up and in from this one machine: Identity's per-address
-    /// limits (20 sign-ups an hour) are raised for them; its per-email limits stay as configured.
+    /// Every customer and staff member of these tests calls from this one machine, many at once:
+    /// Identity's per-address limits (20 sign-ups an hour) and the gateway's per-address and per-user
+    /// limits are raised for them (When_clients_send_too_many_requests tests those at their own
+    /// values); Identity's per-email limits stay as configured.
     /// </summary>
-    private static void LiftIdentityLimitsPerAddress(IDistributedApplicationTestingBuilder builder)
+    public static void LiftLimitsPerAddress(IDistributedApplicationTestingBuilder builder)
     {
-        var identity = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Services.Identity);
+        var identity = Project(builder, ResourceNames.Services.Identity);
         foreach (var policy in new[] { "SignUp", "SignIn", "ResendVerification" })
-            builder.CreateResourceBuilder(identity).WithEnvironment($"Identity__RateLimits__{policy}__PerIp", "100000");
+            identity.WithEnvironment($"Identity__RateLimits__{policy}__PerIp", "100000");
+        var gateway = Project(builder, ResourceNames.Gateway);
+        foreach (var partition in new[] { "PerAddress", "PerUser" })
+            gateway.WithEnvironment($"Gateway__RateLimits__{partition}__PermitLimit", "1000000");
     }
+
+    public static IResourceBuilder<ProjectResource> Project(IDistributedApplicationTestingBuilder builder, string name) =>
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name));
 
     public async Task DisposeAsync()
     {

@@ -10,12 +10,14 @@ public sealed class ApiSession(HttpClient gateway, string accessToken, string em
 {
     public string Email { get; } = email;
 
+    public string AccessToken { get; } = accessToken;
+
     public HttpClient Gateway { get; } = gateway;
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
         if (body is not null)
             request.Content = JsonContent.Create(body);
         return await Gateway.SendAsync(request, cancellationToken);
