@@ -31,6 +31,13 @@ public static class AuthenticationExtensions
     public const string DefaultAuthority = "http://identity";
     public const string JwksPath = "/.well-known/jwks";
 
+    /// <summary>Identity's feed of revoked access (internal: the gateway does not route it).</summary>
+    public const string RevocationsPath = "/internal/access-revocations";
+    public const string RevocationPollIntervalKey = "Identity:RevocationPollInterval";
+
+    /// <summary>When Identity issued the token, in Unix milliseconds (<c>iat</c> has whole seconds only).</summary>
+    public const string IssuedAtMillisecondsClaim = "iat_ms";
+
     /// <summary>The audience of tokens granted the <see cref="ApiScope"/> scope: the platform's APIs.</summary>
     public const string ApiAudience = "customer-platform-api";
     public const string ApiScope = "api";
@@ -43,6 +50,9 @@ public static class AuthenticationExtensions
         var configuration = builder.Configuration;
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient(JwksClientName);
+        builder.Services.TryAddSingleton<IAccessRevocationFeed, HttpAccessRevocationFeed>();
+        builder.Services.TryAddSingleton<AccessRevocations>();
+        builder.Services.AddHostedService<AccessRevocationPoller>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -52,6 +62,16 @@ public static class AuthenticationExtensions
                 var authority = (configuration[AuthorityKey] ?? DefaultAuthority).TrimEnd('/');
 
                 options.MapInboundClaims = false;
+
+                // A token issued before its user's password, address or access changed is refused at
+                // once, not at its expiry (ADR-015).
+                options.Events ??= new JwtBearerEvents();
+                options.Events.OnTokenValidated = context =>
+                {
+                    if (context.Principal is { } principal && context.HttpContext.RequestServices.GetRequiredService<AccessRevocations>().IsRevoked(principal))
+                        context.Fail("The access token was revoked.");
+                    return Task.CompletedTask;
+                };
                 options.RequireHttpsMetadata = false;
                 var parameters = options.TokenValidationParameters;
                 parameters.NameClaimType = "name";

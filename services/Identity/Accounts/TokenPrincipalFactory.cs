@@ -11,7 +11,7 @@ namespace CustomerPlatform.Identity;
 /// The identity OpenIddict turns into tokens, built from the user's current row on every grant
 /// (password, code, refresh), so a changed name or role reaches the next access token.
 /// </summary>
-public sealed class TokenPrincipalFactory(IdentityDbContext db)
+public sealed class TokenPrincipalFactory(IdentityDbContext db, TimeProvider time)
 {
     public static readonly ImmutableArray<string> SupportedScopes =
         [Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, AuthenticationExtensions.ApiScope];
@@ -27,7 +27,8 @@ public sealed class TokenPrincipalFactory(IdentityDbContext db)
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.EmailVerified, user.EmailConfirmed)
             .SetClaim(Claims.Name, user.DisplayName)
-            .SetClaims(Claims.Role, [.. roles]);
+            .SetClaims(Claims.Role, [.. roles])
+            .SetClaim(AuthenticationExtensions.IssuedAtMillisecondsClaim, time.GetUtcNow().ToUnixTimeMilliseconds());
 
         var scopes = requestedScopes.Intersect(SupportedScopes).ToImmutableArray();
         identity.SetScopes(scopes);

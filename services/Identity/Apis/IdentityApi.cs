@@ -23,6 +23,8 @@ public static class IdentityApi
         api.MapPost("reset-password", ResetPassword).WithName("ResetPassword").WithSummary("Set a new password with a reset token");
         api.MapGet("me", Me).WithName("GetCurrentUser").WithSummary("The caller's account").RequireAuthorization();
         api.MapAccountChanges();
+        api.MapStaffAdministration();
+        AccessRevocationFeed.MapAccessRevocationFeed(app);
         return app;
     }
 

@@ -19,6 +19,7 @@ public class IdentityDbContext(DbContextOptions<IdentityDbContext> options)
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AccessRevocation> AccessRevocations => Set<AccessRevocation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -70,6 +71,16 @@ public class IdentityDbContext(DbContextOptions<IdentityDbContext> options)
         });
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        modelBuilder.Entity<AccessRevocation>(revocation =>
+        {
+            revocation.ToTable("access_revocations");
+            revocation.HasKey(r => r.Id);
+            revocation.Property(r => r.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            revocation.Property(r => r.UserId).HasColumnName("user_id");
+            revocation.Property(r => r.RevokedAt).HasColumnName("revoked_at");
+            revocation.HasIndex(r => r.RevokedAt).HasDatabaseName("ix_access_revocations_revoked_at");
+        });
 
         modelBuilder.AddMessagingTables();
         modelBuilder.AddSchedulerTable();

@@ -57,6 +57,7 @@ internal static class Extensions
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddScoped<AccountChangeService>();
         builder.Services.AddScoped<AccountSessions>();
+        builder.Services.AddSingleton<IAccessRevocationFeed, AccessRevocationFeed>();
         builder.Services.AddScoped<StaffAccountEvents>();
         builder.Services.AddScoped<TokenPrincipalFactory>();
         builder.Services.AddScoped<ClientSeeder>();

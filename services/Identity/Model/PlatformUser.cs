@@ -12,14 +12,18 @@ public sealed class PlatformUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>A new password: the lockout is lifted and the security stamp changes.</summary>
+    /// <summary>A lockout until the end of time is ASP.NET Identity's "disabled".</summary>
+    public bool Disabled => LockoutEnd == DateTimeOffset.MaxValue;
+
+    /// <summary>A new password: the lockout after failed sign-ins is lifted (a disabled account stays disabled) and the security stamp changes.</summary>
     public void SetPassword(string passwordHash)
     {
         PasswordHash = passwordHash;
         SecurityStamp = Guid.NewGuid().ToString("N");
         ConcurrencyStamp = Guid.NewGuid().ToString();
         AccessFailedCount = 0;
-        LockoutEnd = null;
+        if (!Disabled)
+            LockoutEnd = null;
     }
 
     /// <summary>A new, proven address, which is also the name the account signs in with.</summary>

@@ -22,6 +22,31 @@ namespace CustomerPlatform.Identity.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CustomerPlatform.Identity.AccessRevocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_access_revocations_revoked_at");
+
+                    b.ToTable("access_revocations", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Identity.AccountToken", b =>
                 {
                     b.Property<Guid>("Id")
