@@ -29,6 +29,8 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider time,
                 await db.RateLimitCounters.Where(c => c.WindowStart < counters).ExecuteDeleteAsync(stoppingToken);
                 var tokens = now - KeepTokens;
                 await db.AccountTokens.Where(t => t.ExpiresAt < tokens).ExecuteDeleteAsync(stoppingToken);
+                var revocations = now - AccessRevocations.Retention * 2;
+                await db.AccessRevocations.Where(r => r.RevokedAt < revocations).ExecuteDeleteAsync(stoppingToken);
                 await services.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(tokens, stoppingToken);
                 await services.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(tokens, stoppingToken);
             }
