@@ -19,6 +19,8 @@ public static partial class RequestValidation
     {
         if (value is not null && value.Length > maxLength)
             errors[field] = [$"'{field}' must be at most {maxLength} characters."];
+        else if (value is not null && !TextRules.IsStorable(value))
+            errors[field] = [$"'{field}' {TextRules.NotStorable}"];
     }
 
     public static Dictionary<string, string[]> Details(DetailsRequest body)

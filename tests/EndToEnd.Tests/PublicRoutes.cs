@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using CustomerPlatform.Contracts;
+
+namespace CustomerPlatform.EndToEnd.Tests;
+
+/// <summary>Who may call a route: anyone, anyone signed in, or only some roles.</summary>
+public enum Access
+{
+    Anyone,
+    SignedIn,
+    Staff,
+    AdminOrCsm,
+    AgentOrAdmin,
+    Admin,
+}
+
+/// <summary>One route of the public API and who may call it.</summary>
+public sealed record PublicRoute(string Method, string Path, Access Access)
+{
+    public override string ToString() => $"{Method} {Path}";
+}
+
+/// <summary>
+/// Every route every service publishes, read from each service's own OpenAPI document (so a new route
+/// is found without anyone listing it), and the one table that says who may call each. A route the
+/// documents show and the table does not know fails the tests that use it, as does a table row no
+/// service publishes any more.
+/// </summary>
+public static class PublicRoutes
+{
+    /// <summary>The expectations: read as "method path: who may call it".</summary>
+    public static readonly IReadOnlyDictionary<string, Access> Table = new Dictionary<string, Access>
+    {
+        ["GET /api/identity/status"] = Access.Anyone,
+        ["POST /api/identity/signup"] = Access.Anyone,
+        ["POST /api/identity/verify-email"] = Access.Anyone,
+        ["POST /api/identity/resend-verification"] = Access.Anyone,
+        ["POST /api/identity/forgot-password"] = Access.Anyone,
+        ["POST /api/identity/reset-password"] = Access.Anyone,
+        ["POST /api/identity/confirm-email-change"] = Access.Anyone,
+        ["GET /api/identity/me"] = Access.SignedIn,
+        ["POST /api/identity/change-password"] = Access.SignedIn,
+        ["POST /api/identity/change-email"] = Access.SignedIn,
+        ["POST /api/identity/staff/{userId}/disable"] = Access.Admin,
+        ["POST /api/identity/staff/{userId}/enable"] = Access.Admin,
+        // OpenID Connect: the endpoints answer in OAuth's own terms (redirects, RFC 6749 errors).
+        ["POST /connect/token"] = Access.Anyone,
+        ["GET /connect/authorize"] = Access.Anyone,
+        ["POST /connect/authorize"] = Access.Anyone,
+        ["GET /connect/endsession"] = Access.Anyone,
+        ["POST /connect/endsession"] = Access.Anyone,
+
+        ["GET /api/onboarding/status"] = Access.Anyone,
+        ["GET /api/onboarding/tour"] = Access.SignedIn,
+        ["GET /api/onboarding/journey"] = Access.SignedIn,
+        ["PUT /api/onboarding/journey/details"] = Access.SignedIn,
+        ["PUT /api/onboarding/journey/profile"] = Access.SignedIn,
+        ["GET /api/onboarding/journey/integrations"] = Access.SignedIn,
+        ["POST /api/onboarding/journey/integrations"] = Access.SignedIn,
+        ["POST /api/onboarding/journey/explorations"] = Access.SignedIn,
+        ["POST /api/onboarding/journey/queries"] = Access.SignedIn,
+        ["POST /api/onboarding/journey/steps/{key}/done"] = Access.SignedIn,
+        ["POST /api/onboarding/journey/advanced-training"] = Access.SignedIn,
+        ["POST /api/onboarding/journey/help"] = Access.SignedIn,
+        ["POST /api/onboarding/journey/survey"] = Access.SignedIn,
+        ["GET /api/onboarding/journeys/{customerId}"] = Access.SignedIn,
+        ["GET /api/onboarding/approvals"] = Access.AdminOrCsm,
+        ["POST /api/onboarding/approvals/{approvalId}/decision"] = Access.AdminOrCsm,
+
+        ["GET /api/training/status"] = Access.Anyone,
+        ["GET /api/training/courses"] = Access.SignedIn,
+        ["GET /api/training/courses/{courseId}"] = Access.SignedIn,
+        ["GET /api/training/enrollments"] = Access.SignedIn,
+        ["GET /api/training/enrollments/{enrollmentId}"] = Access.SignedIn,
+        ["POST /api/training/enrollments/{enrollmentId}/modules/{moduleId}/complete"] = Access.SignedIn,
+        ["POST /api/training/enrollments/{enrollmentId}/quiz-attempts"] = Access.SignedIn,
+        ["POST /api/training/enrollments/{enrollmentId}/extra-attempts"] = Access.AdminOrCsm,
+        ["POST /api/training/admin/courses"] = Access.Admin,
+        ["GET /api/training/admin/courses/{courseId}"] = Access.Admin,
+        ["POST /api/training/admin/courses/{courseId}/versions"] = Access.Admin,
+        ["POST /api/training/admin/courses/{courseId}/draft/publish"] = Access.Admin,
+        ["PUT /api/training/admin/courses/{courseId}/draft"] = Access.Admin,
+        ["POST /api/training/admin/courses/{courseId}/draft/modules"] = Access.Admin,
+        ["PUT /api/training/admin/courses/{courseId}/draft/modules/{moduleId}"] = Access.Admin,
+        ["DELETE /api/training/admin/courses/{courseId}/draft/modules/{moduleId}"] = Access.Admin,
+        ["POST /api/training/admin/courses/{courseId}/draft/questions"] = Access.Admin,
+        ["PUT /api/training/admin/courses/{courseId}/draft/questions/{questionId}"] = Access.Admin,
+        ["DELETE /api/training/admin/courses/{courseId}/draft/questions/{questionId}"] = Access.Admin,
+
+        ["GET /api/support/status"] = Access.Anyone,
+        ["GET /api/support/tickets"] = Access.SignedIn,
+        ["GET /api/support/tickets/{ticketId}"] = Access.SignedIn,
+        ["POST /api/support/tickets/{ticketId}/messages"] = Access.SignedIn,
+        ["POST /api/support/tickets/{ticketId}/resolve"] = Access.SignedIn,
+        ["POST /api/support/tickets/{ticketId}/assign"] = Access.AgentOrAdmin,
+
+        ["GET /api/notifications/status"] = Access.Anyone,
+        ["GET /api/notifications"] = Access.SignedIn,
+        ["POST /api/notifications/{id}/read"] = Access.SignedIn,
+        ["POST /api/notifications/read-all"] = Access.SignedIn,
+        ["GET /api/notifications/preferences"] = Access.SignedIn,
+        ["PUT /api/notifications/preferences"] = Access.SignedIn,
+        ["GET /api/notifications/history"] = Access.SignedIn,
+
+        ["GET /api/loyalty/status"] = Access.Anyone,
+    };
+
+    /// <summary>Reads every service's OpenAPI document (directly, as the gateway does not route them).</summary>
+    public static async Task<IReadOnlyList<PublicRoute>> DiscoverAsync(DistributedApplication app)
+    {
+        var found = new List<string>();
+        foreach (var service in ResourceNames.Services.All)
+        {
+            using var client = new HttpClient { BaseAddress = app.GetEndpoint(service, "http") };
+            using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+            foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+            {
+                foreach (var operation in path.Value.EnumerateObject())
+                {
+                    if (operation.Name is "get" or "post" or "put" or "patch" or "delete")
+                        found.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
+                }
+            }
+        }
+
+        var unknown = found.Where(route => !Table.ContainsKey(route)).ToList();
+        var gone = Table.Keys.Where(route => !found.Contains(route)).ToList();
+        Assert.True(unknown.Count == 0 && gone.Count == 0,
+            $"The table of public routes is out of date.\nPublished but not in the table:\n  {string.Join("\n  ", unknown)}\nIn the table but not published:\n  {string.Join("\n  ", gone)}");
+
+        return [.. found.Select(route => route.Split(' ', 2)).Select(parts => new PublicRoute(parts[0], parts[1], Table[$"{parts[0]} {parts[1]}"]))];
+    }
+
+    /// <summary>Whether a caller with <paramref name="roles"/> (none: anonymous) may call a route of <paramref name="access"/>.</summary>
+    public static bool Allows(Access access, IReadOnlyCollection<string>? roles) => access switch
+    {
+        Access.Anyone => true,
+        Access.SignedIn => roles is not null,
+        Access.Staff => roles is not null && roles.Intersect(Roles.Staff).Any(),
+        Access.AdminOrCsm => roles is not null && (roles.Contains(Roles.Admin) || roles.Contains(Roles.SuccessManager)),
+        Access.AgentOrAdmin => roles is not null && (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent)),
+        Access.Admin => roles is not null && roles.Contains(Roles.Admin),
+        _ => false,
+    };
+}
