@@ -26,6 +26,8 @@ public static class TicketMessagesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["'body' is required."] });
         if (text.Length > MaxBodyLength)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"'body' must be at most {MaxBodyLength:N0} characters."] });
+        if (!TextRules.IsStorable(text))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"'body' {TextRules.NotStorable}"] });
 
         var me = user.GetCustomerId();
         var strategy = db.Database.CreateExecutionStrategy();
