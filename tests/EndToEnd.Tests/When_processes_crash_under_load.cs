@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
 using CustomerPlatform.Contracts;
+using Xunit.Abstractions;
 
 namespace CustomerPlatform.EndToEnd.Tests;
 
