@@ -33,6 +33,9 @@ public sealed class JourneyState : SagaStateMachineInstance, ISagaVersion
 
     public Guid? AssignmentRetryTokenId { get; set; }
 
+    /// <summary>When staff last granted extra quiz attempts: an exhaustion older than it needs no help any more.</summary>
+    public DateTimeOffset? ExtraAttemptsGrantedAt { get; set; }
+
     /// <summary>Set while step 7 waits for an active CSM.</summary>
     public bool AwaitingSuccessManager { get; set; }
 }

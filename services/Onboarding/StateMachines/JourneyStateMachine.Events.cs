@@ -17,6 +17,7 @@ public sealed partial class JourneyStateMachine
     public Event<CustomerEnrolled> Enrolled { get; private set; } = null!;
     public Event<TrainingCompleted> TrainingCompleted { get; private set; } = null!;
     public Event<TrainingAttemptsExhausted> AttemptsExhausted { get; private set; } = null!;
+    public Event<ExtraAttemptsGranted> AttemptsGranted { get; private set; } = null!;
     public Event<TicketAnswered> TicketAnswered { get; private set; } = null!;
     public Event<CustomerEmailChanged> EmailChanged { get; private set; } = null!;
     public Event<JourneyChanged> Changed { get; private set; } = null!;
@@ -50,6 +51,7 @@ public sealed partial class JourneyStateMachine
         Event(() => Enrolled, e => Discard(e, m => m.Message.CustomerId));
         Event(() => TrainingCompleted, e => Discard(e, m => m.Message.CustomerId));
         Event(() => AttemptsExhausted, e => Discard(e, m => m.Message.CustomerId));
+        Event(() => AttemptsGranted, e => Discard(e, m => m.Message.CustomerId));
         Event(() => TicketAnswered, e => Discard(e, m => m.Message.CustomerId));
         Event(() => EmailChanged, e => Discard(e, m => m.Message.CustomerId));
         Event(() => Changed, e => Discard(e, m => m.Message.CustomerId));

@@ -58,6 +58,7 @@ public sealed partial class JourneyStateMachine : MassTransitStateMachine<Journe
             On(Enrolled, TrainingTransitions.Enrolled),
             On(TrainingCompleted, TrainingTransitions.Completed),
             On(AttemptsExhausted, TrainingTransitions.AttemptsExhaustedAsync),
+            On(AttemptsGranted, TrainingTransitions.ExtraAttemptsGranted),
             On(TicketAnswered, ExplorationTransitions.TicketAnsweredAsync),
             On(ApprovalReminder.Received, ApprovalTransitions.ReminderDueAsync),
             On(IdleReminder.Received, ReminderTransitions.IdleReminderDueAsync),

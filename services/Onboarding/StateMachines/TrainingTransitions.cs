@@ -49,6 +49,11 @@ public static class TrainingTransitions
         var (step, _) = Steps(message.Level);
         if (!journey.Is(step, StepStatuses.Active))
             return;
+        if (journey.Saga.ExtraAttemptsGrantedAt >= message.ExhaustedAt.ToUniversalTime())
+        {
+            journey.Ignore(nameof(TrainingAttemptsExhausted), "extra attempts were granted after it");
+            return;
+        }
 
         await journey.OpenTicketAsync(
             NewId.NextGuid(),
@@ -57,6 +62,22 @@ public static class TrainingTransitions
             $"Best score {message.BestScore:0.#}% after {message.AttemptsUsed} attempts. Consider granting extra attempts.",
             journey.Journey.SuccessManagerId);
         journey.Note(step, "Every quiz attempt is used; your success manager has been asked to help.");
+    }
+
+    /// <summary>
+    /// Staff granted more quiz attempts: step 10 (or 18) is the customer's again, with a note saying so
+    /// instead of the exhausted-attempts one. A grant that arrives before the exhaustion it answers is
+    /// remembered, so that exhaustion opens no ticket and leaves no note.
+    /// </summary>
+    public static void ExtraAttemptsGranted(JourneyContext journey, ExtraAttemptsGranted message)
+    {
+        var grantedAt = message.GrantedAt.ToUniversalTime();
+        if (journey.Saga.ExtraAttemptsGrantedAt is null || journey.Saga.ExtraAttemptsGrantedAt < grantedAt)
+            journey.Saga.ExtraAttemptsGrantedAt = grantedAt;
+
+        var (step, _) = Steps(message.Level);
+        if (journey.Is(step, StepStatuses.Active))
+            journey.Activate(step, $"Your success manager gave you {message.Count} more quiz attempt(s).");
     }
 
     /// <summary>Step 17: accepted → the advanced course; declined → 18 and 19 skipped and the journey completes.</summary>

@@ -441,6 +441,10 @@ namespace CustomerPlatform.Onboarding.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_state");
 
+                    b.Property<DateTimeOffset?>("ExtraAttemptsGrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("extra_attempts_granted_at");
+
                     b.Property<Guid?>("IdleReminderTokenId")
                         .HasColumnType("uuid")
                         .HasColumnName("idle_reminder_token_id");
