@@ -16,6 +16,7 @@ namespace CustomerPlatform.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class When_processes_crash_under_load(PlatformFixture platform, ITestOutputHelper output)
 {
+    private const int Arrivals = 60;
     private static readonly TimeSpan Wait = TimeSpan.FromMinutes(4);
 
     private static readonly string[] Victims =
@@ -32,14 +33,15 @@ public sealed class When_processes_crash_under_load(PlatformFixture platform, IT
         var journeys = new ConcurrentBag<Task>();
         using var stop = new CancellationTokenSource();
 
-        // Customers keep arriving, one every 400 ms, for as long as the crashes go on.
+        // Customers keep arriving, one a second, while the crashes go on (at most Arrivals of them, so the
+        // test measures losses, not how many emails a two-core machine sends in a minute).
         var arrivals = Task.Run(async () =>
         {
-            for (var i = 0; !stop.IsCancellationRequested; i++)
+            for (var i = 0; i < Arrivals && !stop.IsCancellationRequested; i++)
             {
                 var email = $"chaos-{i}-{Guid.NewGuid():N}@example.com";
                 journeys.Add(Task.Run(() => JourneyAsync(email, mail, accepted)));
-                await Task.Delay(400);
+                await Task.Delay(1000);
             }
         });
 
@@ -57,20 +59,32 @@ public sealed class When_processes_crash_under_load(PlatformFixture platform, IT
         Assert.True(accepted.Count >= 10, $"Only {accepted.Count} sign-ups were accepted during the crashes.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {accepted.Count} accepted sign-ups did not reach step 5:\n{string.Join("\n", failures)}");
 
-        // Each customer got one verification email and one details-form email, however often something crashed.
+        // Each customer got one verification email and one details-form email, however often something
+        // crashed. ADR-007's one window (the SMTP server took the email, the process died before its commit)
+        // sends the same email again with the same Message-ID, which mailboxes treat as one message: those
+        // are counted and reported, but only a second, different email fails the test.
         var duplicates = new List<string>();
+        var resent = 0;
         foreach (var email in accepted)
         {
             var received = await mail.ToAsync(email);
-            var verification = received.Count(e => Accounts.TokenLink().IsMatch(Accounts.Text(e)));
-            var form = received.Count(e => Accounts.Text(e).Contains("/onboarding/details", StringComparison.Ordinal));
-            if (verification != 1 || form != 1)
-                duplicates.Add($"{email}: {verification} verification and {form} details-form emails");
+            var verification = received.Where(e => Accounts.TokenLink().IsMatch(Accounts.Text(e))).ToList();
+            var form = received.Where(e => Accounts.Text(e).Contains("/onboarding/details", StringComparison.Ordinal)).ToList();
+            resent += verification.Count + form.Count - verification.Select(MessageId).Distinct().Count() - form.Select(MessageId).Distinct().Count();
+            if (verification.Select(MessageId).Distinct().Count() != 1 || form.Select(MessageId).Distinct().Count() != 1)
+                duplicates.Add($"{email}: {verification.Count} verification and {form.Count} details-form emails");
         }
 
-        output.WriteLine($"{accepted.Count} sign-ups accepted while {Victims.Length} processes were killed; {failures.Count} lost, {duplicates.Count} with an email sent twice");
+        output.WriteLine($"{accepted.Count} sign-ups accepted while {Victims.Length} processes were killed; {failures.Count} lost, " +
+            $"{duplicates.Count} with a second email, {resent} email(s) re-sent with the same Message-ID");
         Assert.True(duplicates.Count == 0, $"Emails not sent exactly once:\n{string.Join("\n", duplicates)}");
     }
+
+    /// <summary>The email's Message-ID as MailDev parsed it.</summary>
+    private static string MessageId(JsonElement email) =>
+        email.TryGetProperty("messageId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()!
+        : email.TryGetProperty("headers", out var headers) && headers.TryGetProperty("message-id", out var header) ? header.ToString()
+        : throw new InvalidOperationException($"MailDev shows no Message-ID: {email}");
 
     private static async Task<string?> CompletedOrFault(Task journey)
     {
