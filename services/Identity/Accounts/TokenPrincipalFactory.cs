@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
@@ -16,7 +17,8 @@ public sealed class TokenPrincipalFactory(IdentityDbContext db, TimeProvider tim
     public static readonly ImmutableArray<string> SupportedScopes =
         [Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, AuthenticationExtensions.ApiScope];
 
-    public async Task<ClaimsPrincipal> CreateAsync(PlatformUser user, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)
+    /// <param name="authenticatedAt">When the user last signed in with their password (the id token's <c>auth_time</c>), if known.</param>
+    public async Task<ClaimsPrincipal> CreateAsync(PlatformUser user, IEnumerable<string> requestedScopes, CancellationToken cancellationToken, string? authenticatedAt = null)
     {
         var roles = await db.UserRoles.Where(ur => ur.UserId == user.Id)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
@@ -29,6 +31,10 @@ public sealed class TokenPrincipalFactory(IdentityDbContext db, TimeProvider tim
             .SetClaim(Claims.Name, user.DisplayName)
             .SetClaims(Claims.Role, [.. roles])
             .SetClaim(AuthenticationExtensions.IssuedAtMillisecondsClaim, time.GetUtcNow().ToUnixTimeMilliseconds());
+
+        // A number in the token, as OpenID Connect defines it (OpenIddict refuses it as a string).
+        if (long.TryParse(authenticatedAt, NumberStyles.Integer, CultureInfo.InvariantCulture, out var signedInAt))
+            identity.SetClaim(Claims.AuthenticationTime, signedInAt);
 
         var scopes = requestedScopes.Intersect(SupportedScopes).ToImmutableArray();
         identity.SetScopes(scopes);
@@ -44,7 +50,7 @@ public sealed class TokenPrincipalFactory(IdentityDbContext db, TimeProvider tim
         yield return OpenIddictConstants.Destinations.AccessToken;
         var scope = claim.Type switch
         {
-            Claims.Subject => Scopes.OpenId,
+            Claims.Subject or Claims.AuthenticationTime => Scopes.OpenId,
             Claims.Name => Scopes.Profile,
             Claims.Email or Claims.EmailVerified => Scopes.Email,
             Claims.Role => Scopes.Roles,

@@ -56,28 +56,42 @@ public static class ConnectApi
         var account = await users.FindByIdAsync(result.Principal?.GetClaim(Claims.Subject) ?? "");
         if (account is null || !account.EmailConfirmed || account.LockoutEnd > time.GetUtcNow())
             return Refuse("The account can no longer sign in.");
-        return SignIn(await principals.CreateAsync(account, result.Principal!.GetScopes(), cancellationToken));
+        return SignIn(await principals.CreateAsync(account, result.Principal!.GetScopes(), cancellationToken, result.Principal!.GetClaim(Claims.AuthenticationTime)));
     }
 
+    /// <summary>
+    /// Signs the user in to the client with their sign-in session, or sends them to the sign-in page.
+    /// <c>prompt=login</c> asks for the password again whatever the session, and <c>max_age</c> when the
+    /// session's sign-in (<c>auth_time</c>, carried into the id token) is older; the page then returns
+    /// to this request without them, so the fresh sign-in is not asked for twice. <c>prompt=none</c>
+    /// never shows the page: <c>login_required</c> goes back to the client.
+    /// </summary>
     public static async Task<Results<SignInHttpResult, ForbidHttpResult, ChallengeHttpResult>> Authorize(
         HttpContext context, TokenPrincipalFactory principals, UserManager<PlatformUser> users, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var session = await context.AuthenticateAsync(SignInPage.CookieScheme);
         var account = session.Succeeded ? await users.FindByIdAsync(session.Principal.GetClaim(Claims.Subject) ?? "") : null;
-        if (account is null || !account.EmailConfirmed || account.LockoutEnd > time.GetUtcNow())
+        var authenticatedAt = session.Succeeded ? session.Principal.GetClaim(Claims.AuthenticationTime) : null;
+        var usable = account is not null && account.EmailConfirmed && !(account.LockoutEnd > time.GetUtcNow());
+        var tooOld = request.MaxAge is { } maxAge
+            && (!long.TryParse(authenticatedAt, out var signedInAt) || time.GetUtcNow().ToUnixTimeSeconds() - signedInAt > maxAge);
+        if (!usable || tooOld || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))
-                return TypedResults.Forbid(ErrorProperties(Errors.LoginRequired, "The user is not signed in."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+                return TypedResults.Forbid(ErrorProperties(Errors.LoginRequired, "The user must sign in."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
             // To the sign-in page, which comes back here with the same request once signed in.
+            var again = request.GetParameters()
+                .Where(p => p.Key is not (Parameters.Prompt or Parameters.MaxAge))
+                .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString()));
             return TypedResults.Challenge(
-                new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString },
+                new AuthenticationProperties { RedirectUri = context.Request.PathBase + AuthorizePath + QueryString.Create(again) },
                 [SignInPage.CookieScheme]);
         }
 
         // First-party clients only: consent is implicit.
-        return SignIn(await principals.CreateAsync(account, request.GetScopes(), cancellationToken));
+        return SignIn(await principals.CreateAsync(account!, request.GetScopes(), cancellationToken, authenticatedAt));
     }
 
     public static async Task<SignOutHttpResult> EndSession(HttpContext context)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -33,7 +34,7 @@ public static class SignInPage
 
     public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Submit(
         HttpContext context, IAntiforgery antiforgery, SignInService signIn, RateLimiter limiter, ILookupNormalizer normalizer,
-        IOptions<RateLimitSettings> limits, CancellationToken cancellationToken)
+        IOptions<RateLimitSettings> limits, TimeProvider time, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var returnUrl = LocalOrRoot(form["returnUrl"]);
@@ -56,6 +57,7 @@ public static class SignInPage
         var identity = new ClaimsIdentity(CookieScheme, Claims.Name, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, user!.Id.ToString()));
         identity.AddClaim(new Claim(Claims.Name, user.DisplayName));
+        identity.AddClaim(new Claim(Claims.AuthenticationTime, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         await context.SignInAsync(CookieScheme, new ClaimsPrincipal(identity));
         return TypedResults.LocalRedirect(returnUrl);
     }
