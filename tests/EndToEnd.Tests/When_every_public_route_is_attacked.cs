@@ -28,10 +28,12 @@ public sealed class When_every_public_route_is_attacked(PlatformFixture platform
     /// Written by what the platform does in the background or by signing in, not by a request's effect:
     /// the messaging tables (outbox, inbox, scheduler: a request that is refused writes none, but other
     /// tests' messages may still be flowing), Identity's per-address rate-limit counters (a refused
-    /// sign-in attempt counts, by design) and OpenIddict's tokens (the password grant under test issues them).
+    /// sign-in attempt counts, by design), OpenIddict's tokens and authorizations (the password grant under
+    /// test issues them) and the data-protection key ring. A timer of another test's journey that fires or
+    /// is cancelled meanwhile moves only these.
     /// </summary>
     private static readonly string[] BackgroundTables =
-        ["outbox_message", "outbox_state", "inbox_state", "scheduled_messages", "rate_limit_counters", "OpenIddictTokens", "OpenIddictAuthorizations", "data_protection_keys"];
+        ["messaging_outbox", "messaging_inbox", "scheduled_message", "rate_limit_counters", "oidc_tokens", "oidc_authorizations", "data_protection_keys"];
 
     /// <summary>Actions that take no body and no id: whatever body comes with them is ignored, and they do what they say.</summary>
     private static readonly string[] BodylessActions = ["POST /api/notifications/read-all"];
