@@ -40,7 +40,7 @@ internal static class TelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
+                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = request => !IsProbe(request.RequestUri?.AbsolutePath))
                 .AddSource(MassTransitName));
 
         // Export only where a collector listens (the AppHost dashboard sets the endpoint); the exporter
@@ -51,7 +51,10 @@ internal static class TelemetryExtensions
         return builder;
     }
 
-    // Probes arrive every few seconds and would bury the requests people come to the traces for.
+    // Probes arrive every few seconds (and the revocation poll twice a second from every replica, ADR-015):
+    // traced, they would bury the requests people come to the traces for.
     private static bool IsProbe(PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments(AuthenticationExtensions.RevocationsPath);
+
+    private static bool IsProbe(string? path) => path is not null && IsProbe(new PathString(path));
 }
