@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -15,7 +13,7 @@ namespace CustomerPlatform.ServiceDefaults;
 /// queued). Nothing was written — the transaction never began or was rolled back — so the client may simply
 /// try again, and a client that honours Retry-After spreads a burst out instead of failing.
 /// </summary>
-public sealed partial class ServiceBusyExceptionHandler(IProblemDetailsService problemDetails, ILogger<ServiceBusyExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ServiceBusyExceptionHandler(ILogger<ServiceBusyExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Seconds a client is asked to wait when the database is saturated; a burst on this machine clears in a few.</summary>
     public const int DatabaseRetryAfterSeconds = 2;
@@ -29,20 +27,8 @@ public sealed partial class ServiceBusyExceptionHandler(IProblemDetailsService p
             return false;
 
         LogBusy(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The service is busy.",
-                Detail = $"Nothing was changed. Try again in {retryAfter} seconds.",
-                Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
-            },
-        });
+        return await RetryLaterProblem.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, retryAfter,
+            "The service is busy.", "https://tools.ietf.org/html/rfc9110#section-15.6.4", exception);
     }
 
     /// <summary>Whether the exception, or one it wraps (EF's retry strategy wraps the last failure), says the database is saturated.</summary>

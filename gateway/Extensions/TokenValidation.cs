@@ -26,9 +26,6 @@ internal static class TokenValidation
                     detail: "Sign in again to get a new token.").ExecuteAsync(context);
                 return;
             }
-
-            // The rate limiter's per-user partition reads who this is.
-            context.User = result.Principal;
         }
 
         await next(context);

@@ -10,7 +10,6 @@ public enum Access
 {
     Anyone,
     SignedIn,
-    Staff,
     AdminOrCsm,
     AgentOrAdmin,
     Admin,
@@ -138,7 +137,6 @@ public static class PublicRoutes
     {
         Access.Anyone => true,
         Access.SignedIn => roles is not null,
-        Access.Staff => roles is not null && roles.Intersect(Roles.Staff).Any(),
         Access.AdminOrCsm => roles is not null && (roles.Contains(Roles.Admin) || roles.Contains(Roles.SuccessManager)),
         Access.AgentOrAdmin => roles is not null && (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent)),
         Access.Admin => roles is not null && roles.Contains(Roles.Admin),

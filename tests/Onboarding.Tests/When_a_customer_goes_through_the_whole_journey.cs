@@ -100,6 +100,8 @@ public sealed class When_a_customer_goes_through_the_whole_journey(OnboardingFix
         var completed = await recorded.WaitForAsync<OnboardingCompleted>(m => m.CustomerId == customer.Id, "for the customer");
         Assert.True(completed.AdvancedTrainingTaken);
         await recorded.WaitForAsync<SendEmail>(e => e.CustomerId == customer.Id && e.Template == EmailTemplates.SatisfactionSurvey, "survey");
+        // Step 19's event is published after OnboardingCompleted and the survey email (in the same commit): wait for it.
+        await recorded.WaitForAsync<OnboardingStepCompleted>(m => m.CustomerId == customer.Id && m.Step == JourneySteps.AdvancedTrainingApproved, "step 19");
         var published = recorded.All<OnboardingStepCompleted>(m => m.CustomerId == customer.Id).Select(m => m.Step).Distinct().Order();
         Assert.Equal(Enumerable.Range(1, 19), published);
 

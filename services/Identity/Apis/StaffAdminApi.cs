@@ -40,6 +40,7 @@ public static class StaffAdminApi
             user.SecurityStamp = Guid.NewGuid().ToString("N");
             if (disable)
                 await sessions.RevokeAllAsync(user, cancellationToken);
+            // The staff event is built from a query of the account: it must see the change first.
             await db.SaveChangesAsync(cancellationToken);
             await events.PublishAsync([user.Id], cancellationToken);
             return true;

@@ -21,9 +21,10 @@ public static class SagaTransaction
     /// Locks <paramref name="correlationId"/>'s row (null when there is none) and runs
     /// <paramref name="change"/> with it. Whatever the change tracked — the saga's new state, the
     /// service's rows, sends and publishes through the scope's <see cref="IPublishEndpoint"/> (outbox
-    /// rows) — commits together; the saga's version moves on when anything changed. A lost race
+    /// rows) — commits together. A lost race
     /// (deadlock, unique violation, transient failure) runs <paramref name="change"/> again from a clean
-    /// tracker, so it must read everything it decides on through <paramref name="dbContext"/>.
+    /// tracker, so it must read everything it decides on through <paramref name="dbContext"/>. The
+    /// saga's version moves on when its row changed, as the saga repository's own updates do.
     /// </summary>
     public static async Task<TResult> InSagaTransactionAsync<TDbContext, TSaga, TResult>(
         this TDbContext dbContext, Guid correlationId, Func<TSaga?, Task<TResult>> change, CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ public static class SagaTransaction
                     var saga = (await dbContext.Set<TSaga>().FromSqlRaw(table.SelectForUpdateSql, correlationId).ToListAsync(cancellationToken)).SingleOrDefault();
 
                     var outcome = await change(saga);
-                    if (saga is not null && dbContext.ChangeTracker.HasChanges())
+                    if (saga is not null && dbContext.Entry(saga).State == EntityState.Modified)
                         saga.Version++;
                     await dbContext.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);

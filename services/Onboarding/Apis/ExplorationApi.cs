@@ -80,13 +80,8 @@ public static class ExplorationApi
             });
             return null;
         }, cancellationToken);
-        if (!outcome.Found)
-            return TypedResults.NotFound();
-        if (outcome.Refusal is not null)
-            return JourneyApi.Conflict(outcome.Refusal);
-
-        var response = new IntegrationResponse(integration.Id, integration.Kind, integration.Provider, integration.Account, integration.ConnectedAt);
-        return TypedResults.Created($"/api/onboarding/journey/integrations/{integration.Id}", response);
+        return outcome.Created($"/api/onboarding/journey/integrations/{integration.Id}",
+            new IntegrationResponse(integration.Id, integration.Kind, integration.Provider, integration.Account, integration.ConnectedAt));
     }
 
     public static async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> ExploreAsync(
@@ -123,12 +118,8 @@ public static class ExplorationApi
             Body = body.Body!,
             AskedAt = time.GetUtcNow(),
         };
-        var outcome = await journeys.ChangeAsync(question.CustomerId, journey => ExplorationTransitions.QuestionAskedAsync(journey, question), cancellationToken);
-        if (!outcome.Found)
-            return TypedResults.NotFound();
-        if (outcome.Refusal is not null)
-            return JourneyApi.Conflict(outcome.Refusal);
-        return TypedResults.Created($"/api/support/tickets/{question.TicketId}", new TicketCreated(question.TicketId));
+        return (await journeys.ChangeAsync(question.CustomerId, journey => ExplorationTransitions.QuestionAskedAsync(journey, question), cancellationToken))
+            .Created($"/api/support/tickets/{question.TicketId}", new TicketCreated(question.TicketId));
     }
 
     public static async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> MarkDoneAsync(

@@ -1,5 +1,6 @@
 using CustomerPlatform.Messaging;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerPlatform.Onboarding;
@@ -33,7 +34,11 @@ public sealed class JourneyRequests(OnboardingDbContext db, IPublishEndpoint pub
             }
 
             await context.FinishAsync(machine);
-            await publish.Publish(new JourneyChanged { CustomerId = customerId }, cancellationToken);
+
+            // The timers follow the saga row's fields alone; a request that sent something without
+            // touching them (help) has nothing for the saga to re-arm.
+            if (db.Entry(saga).State == EntityState.Modified)
+                await publish.Publish(new JourneyChanged { CustomerId = customerId }, cancellationToken);
             return JourneyOutcome.Applied;
         }, cancellationToken);
 }
@@ -51,6 +56,12 @@ public sealed record JourneyOutcome(bool Found, string? Refusal)
         !Found ? TypedResults.NotFound()
         : Refusal is not null ? JourneyApi.Conflict(Refusal)
         : TypedResults.Accepted((string?)null);
+
+    /// <summary>201 with what was created, 404, or 409 with why the journey cannot do it now.</summary>
+    public Results<Created<T>, ValidationProblem, NotFound, ProblemHttpResult> Created<T>(string location, T created) =>
+        !Found ? TypedResults.NotFound()
+        : Refusal is not null ? JourneyApi.Conflict(Refusal)
+        : TypedResults.Created(location, created);
 }
 
 /// <summary>A request changed the journey: the saga re-arms its timers on the new state.</summary>
