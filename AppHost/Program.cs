@@ -36,6 +36,11 @@ foreach (var service in services)
 foreach (var project in services.Append(gateway))
     project.WithEnvironment("Identity__Issuer", gateway.GetEndpoint("http"));
 identity.WithEnvironment("Identity__AppOrigin", gateway.GetEndpoint("http"));
+
+// Identity's private keys are encrypted in identitydb with a secret kept outside it (ADR-016).
+var keyEncryptionKey = builder.AddGeneratedSecret(
+    "identity-key-encryption-key", Path.Combine(options.ResolveDataDirectory(), ResourceNames.Services.Identity, "key-encryption-key"), length: 48);
+identity.WithEnvironment("Identity__KeyEncryptionKey", keyEncryptionKey);
 onboarding.WithEnvironment("Onboarding__AppOrigin", gateway.GetEndpoint("http"));
 ticketing.WithEnvironment("Ticketing__AppUrl", gateway.GetEndpoint("http"));
 

@@ -20,8 +20,9 @@ namespace CustomerPlatform.ServiceDefaults;
 /// Configuration: <c>Identity:Issuer</c> is the public issuer (the gateway's origin, as tokens carry
 /// it; the AppHost sets it for every project). <c>Identity:Authority</c> is where the signing keys are
 /// fetched (default <c>http://identity</c>, resolved by service discovery): only its JWKS is read,
-/// never the discovery document, whose URLs point at the public origin. Keys are cached and
-/// re-fetched when a token names an unknown key id, so a key rotation needs no restart.
+/// never the discovery document, whose URLs point at the public origin. Keys are cached, read again
+/// every <c>Identity:JwksRefreshInterval</c> and when a token names an unknown key id, so a key rotation
+/// needs no restart (<see cref="JwksConfigurationManager"/>).
 /// </para>
 /// </summary>
 public static class AuthenticationExtensions
@@ -34,6 +35,12 @@ public static class AuthenticationExtensions
     /// <summary>Identity's feed of revoked access (internal: the gateway does not route it).</summary>
     public const string RevocationsPath = "/internal/access-revocations";
     public const string RevocationPollIntervalKey = "Identity:RevocationPollInterval";
+
+    /// <summary>
+    /// How often the JWKS is read again (default 1 hour): shorter than the time Identity publishes a key
+    /// before it signs with it (ADR-016). Tests that rotate keys every minute set seconds.
+    /// </summary>
+    public const string JwksRefreshIntervalKey = "Identity:JwksRefreshInterval";
 
     /// <summary>When Identity issued the token, in Unix milliseconds (<c>iat</c> has whole seconds only).</summary>
     public const string IssuedAtMillisecondsClaim = "iat_ms";
@@ -91,10 +98,13 @@ public static class AuthenticationExtensions
                     parameters.ValidIssuers = [issuer, issuer + "/"];
                 }
 
-                options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
+                options.ConfigurationManager = new JwksConfigurationManager(
                     authority + JwksPath,
-                    new JsonWebKeySetRetriever(issuer),
-                    new HttpDocumentRetriever(clients.CreateClient(JwksClientName)) { RequireHttps = false });
+                    clients.CreateClient(JwksClientName),
+                    issuer,
+                    configuration.GetValue<TimeSpan?>(JwksRefreshIntervalKey) ?? TimeSpan.FromHours(1),
+                    time,
+                    loggers.CreateLogger(typeof(JwksConfigurationManager)));
             });
 
         builder.Services.AddAuthorization();
@@ -110,18 +120,5 @@ public static class AuthenticationExtensions
         if (expires is { } end)
             return end.ToUniversalTime() >= now - validation.ClockSkew;
         return !validation.RequireExpirationTime;
-    }
-
-    /// <summary>Reads Identity's JWKS into a configuration holding only its signing keys.</summary>
-    private sealed class JsonWebKeySetRetriever(string? issuer) : IConfigurationRetriever<OpenIdConnectConfiguration>
-    {
-        public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
-        {
-            var keys = new JsonWebKeySet(await retriever.GetDocumentAsync(address, cancel));
-            var configuration = new OpenIdConnectConfiguration { Issuer = issuer, JwksUri = address, JsonWebKeySet = keys };
-            foreach (var key in keys.GetSigningKeys())
-                configuration.SigningKeys.Add(key);
-            return configuration;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
@@ -31,7 +32,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             [
                 $"--AppHost:Replicas:{ResourceNames.Services.Identity}={IdentityReplicas}",
                 $"--AppHost:Replicas:{ResourceNames.Services.Onboarding}={OnboardingReplicas}",
-            ], [ResourceNames.Gateway], LiftLimitsPerAddress, timeout.Token);
+            ], [ResourceNames.Gateway], builder =>
+            {
+                LiftLimitsPerAddress(builder);
+                RotateKeysOften(builder);
+            }, timeout.Token);
         Gateway = new HttpClient { BaseAddress = App.GetEndpoint(ResourceNames.Gateway, "http") };
     }
 
@@ -51,8 +56,33 @@ public sealed class PlatformFixture : IAsyncLifetime
             gateway.WithEnvironment($"Gateway__RateLimits__{partition}__PermitLimit", "1000000");
     }
 
+    /// <summary>
+    /// Identity's keys rotate every <see cref="KeyRotationPeriod"/> (a new one published
+    /// <see cref="KeyPublicationLead"/> before it signs), so every test of the run meets a rotation
+    /// with its sessions live; the services may re-read the JWKS every second instead of every 5 minutes.
+    /// </summary>
+    public static void RotateKeysOften(IDistributedApplicationTestingBuilder builder)
+    {
+        var identity = Project(builder, ResourceNames.Services.Identity);
+        identity.WithEnvironment("Identity__Keys__RotationPeriod", KeyRotationPeriod.ToString());
+        identity.WithEnvironment("Identity__Keys__PublicationLead", KeyPublicationLead.ToString());
+        identity.WithEnvironment("Identity__Keys__RefreshInterval", "00:00:02");
+        foreach (var name in ResourceNames.Services.All.Append(ResourceNames.Gateway))
+            Project(builder, name).WithEnvironment("Identity__JwksRefreshInterval", "00:00:01");
+    }
+
+    public static readonly TimeSpan KeyRotationPeriod = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan KeyPublicationLead = TimeSpan.FromSeconds(20);
+
     public static IResourceBuilder<ProjectResource> Project(IDistributedApplicationTestingBuilder builder, string name) =>
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name));
+
+    /// <summary>The secret that encrypts Identity's keys in identitydb (the AppHost generates it).</summary>
+    public Task<string> KeyEncryptionKeyAsync() => KeyEncryptionKeyAsync(App);
+
+    public static async Task<string> KeyEncryptionKeyAsync(DistributedApplication app) =>
+        (await app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
+            .Single(p => p.Name == "identity-key-encryption-key").GetValueAsync(CancellationToken.None))!;
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Aspire.Hosting.Testing;
 using CustomerPlatform.Contracts;
@@ -13,20 +12,12 @@ namespace CustomerPlatform.EndToEnd.Tests;
 /// service called directly (not at the end of its 15 minutes), and a token taken afterwards works.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class When_access_is_revoked(PlatformFixture platform)
+public sealed class When_access_is_revoked(PlatformFixture platform) : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan Immediately = TimeSpan.FromSeconds(1);
 
-    /// <summary>One signed-in route of every service that has one (Loyalty has none yet).</summary>
-    private static readonly (string Service, string Path)[] Routes =
-    [
-        (ResourceNames.Services.Identity, "/api/identity/me"),
-        (ResourceNames.Services.Onboarding, "/api/onboarding/tour"),
-        (ResourceNames.Services.Training, "/api/training/courses"),
-        (ResourceNames.Services.Ticketing, "/api/support/tickets"),
-        (ResourceNames.Services.Notifications, "/api/notifications"),
-    ];
+    private readonly SignedInRoutes _routes = new(platform.App, platform.Gateway);
 
     [Fact]
     public async Task Should_refuse_tokens_from_before_a_password_change()
@@ -108,38 +99,22 @@ public sealed class When_access_is_revoked(PlatformFixture platform)
 
     private MailDevInbox Mail() => new(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
 
-    /// <summary>Through the gateway, and at each service directly (as a caller inside the network would).</summary>
-    private IEnumerable<(string Where, HttpClient Client, string Path)> Targets()
-    {
-        foreach (var (service, path) in Routes)
-        {
-            yield return ("gateway", platform.Gateway, path);
-            yield return (service, new HttpClient { BaseAddress = platform.App.GetEndpoint(service, "http") }, path);
-        }
-    }
+    public void Dispose() => _routes.Dispose();
 
     private async Task AssertAcceptedEverywhereAsync(string accessToken)
     {
-        foreach (var (where, client, path) in Targets())
-            Assert.True(await StatusAsync(client, path, accessToken) == HttpStatusCode.OK, $"{where} {path} refused a valid token");
+        foreach (var (where, client, path) in _routes.Targets())
+            Assert.True(await SignedInRoutes.StatusAsync(client, path, accessToken) == HttpStatusCode.OK, $"{where} {path} refused a valid token");
     }
 
     private async Task AssertRefusedEverywhereAsync(string accessToken, Stopwatch sinceChange)
     {
-        foreach (var (where, client, path) in Targets())
+        foreach (var (where, client, path) in _routes.Targets())
         {
             HttpStatusCode status;
-            while ((status = await StatusAsync(client, path, accessToken)) == HttpStatusCode.OK && sinceChange.Elapsed < Immediately)
+            while ((status = await SignedInRoutes.StatusAsync(client, path, accessToken)) == HttpStatusCode.OK && sinceChange.Elapsed < Immediately)
                 await Task.Delay(50);
             Assert.True(status == HttpStatusCode.Unauthorized, $"{where} {path} still answered {(int)status} {sinceChange.Elapsed.TotalMilliseconds:0} ms after the change");
         }
-    }
-
-    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path, string accessToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await client.SendAsync(request);
-        return response.StatusCode;
     }
 }

@@ -1,3 +1,4 @@
+using CustomerPlatform.Identity;
 using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Headers;
@@ -29,11 +30,12 @@ public sealed class When_every_public_route_is_attacked(PlatformFixture platform
     /// the messaging tables (outbox, inbox, scheduler: a request that is refused writes none, but other
     /// tests' messages may still be flowing), Identity's per-address rate-limit counters (a refused
     /// sign-in attempt counts, by design), OpenIddict's tokens and authorizations (the password grant under
-    /// test issues them) and the data-protection key ring. A timer of another test's journey that fires or
+    /// test issues them), the data-protection key ring and the server keys (rotated every minute in this
+    /// run, ADR-016). A timer of another test's journey that fires or
     /// is cancelled meanwhile moves only these.
     /// </summary>
     private static readonly string[] BackgroundTables =
-        ["messaging_outbox", "messaging_inbox", "scheduled_message", "rate_limit_counters", "oidc_tokens", "oidc_authorizations", "data_protection_keys"];
+        ["messaging_outbox", "messaging_inbox", "scheduled_message", "rate_limit_counters", "oidc_tokens", "oidc_authorizations", "data_protection_keys", "server_keys"];
 
     /// <summary>Actions that take no body and no id: whatever body comes with them is ignored, and they do what they say.</summary>
     private static readonly string[] BodylessActions = ["POST /api/notifications/read-all"];
@@ -265,19 +267,21 @@ public sealed class When_every_public_route_is_attacked(PlatformFixture platform
 
     private const string AuthenticationIssuedAtMilliseconds = "iat_ms";
 
-    /// <summary>Identity's signing key, read from identitydb, the one whose public half JWKS names <paramref name="kid"/>.</summary>
+    /// <summary>Identity's signing key, read from identitydb and decrypted, the one whose public half JWKS names <paramref name="kid"/>.</summary>
     private async Task<RSA> IdentitySigningKeyAsync(string kid)
     {
         var jwks = JsonDocument.Parse(await platform.Gateway.GetStringAsync("/.well-known/jwks")).RootElement;
         var modulus = jwks.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("kid").GetString() == kid).GetProperty("n").GetString();
         await using var connection = new NpgsqlConnection(await platform.App.GetConnectionStringAsync(ResourceNames.Databases.Identity));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT private_key_pem FROM server_keys", connection);
+        // The keys are encrypted there; the AppHost holds the key that opens them.
+        var encryption = new KeyEncryptionKey(await platform.KeyEncryptionKeyAsync());
+        await using var command = new NpgsqlCommand("SELECT private_key FROM server_keys", connection);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             var rsa = RSA.Create();
-            rsa.ImportFromPem(reader.GetString(0));
+            rsa.ImportFromPem(encryption.Unprotect(reader.GetString(0), ServerKeyStore.Purpose));
             if (Base64Url.EncodeToString(rsa.ExportParameters(false).Modulus!) == modulus)
                 return rsa;
             rsa.Dispose();

@@ -26,6 +26,7 @@ public sealed class IdentityFixture : IAsyncLifetime
         ["Logging:LogLevel:Default"] = "Warning",
         ["Identity:Issuer"] = IdentityApp.Origin,
         ["Identity:AppOrigin"] = "http://app.test",
+        ["Identity:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(36)),
         ["Identity:RateLimits:SignUp:PerIp"] = "5",
         ["Identity:RateLimits:SignUp:PerEmail"] = "3",
         ["Identity:RateLimits:SignUp:Window"] = "01:00:00",

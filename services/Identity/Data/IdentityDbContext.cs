@@ -54,10 +54,13 @@ public class IdentityDbContext(DbContextOptions<IdentityDbContext> options)
         modelBuilder.Entity<ServerKey>(key =>
         {
             key.ToTable("server_keys");
-            key.HasKey(k => k.Use);
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Id).HasColumnName("id");
             key.Property(k => k.Use).HasColumnName("use").HasMaxLength(16);
-            key.Property(k => k.PrivateKeyPem).HasColumnName("private_key_pem");
+            key.Property(k => k.PrivateKey).HasColumnName("private_key");
             key.Property(k => k.CreatedAt).HasColumnName("created_at");
+            key.Property(k => k.ActiveFrom).HasColumnName("active_from");
+            key.HasIndex(k => new { k.Use, k.ActiveFrom }).HasDatabaseName("ix_server_keys_use_active_from");
         });
 
         modelBuilder.Entity<RateLimitCounter>(counter =>

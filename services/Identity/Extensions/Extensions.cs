@@ -1,6 +1,7 @@
 using CustomerPlatform.Messaging;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
@@ -32,10 +33,14 @@ internal static class Extensions
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityDbContext>();
 
-        // Cookies and anti-forgery tokens made by one replica must open on the other.
+        // Cookies and anti-forgery tokens made by one replica must open on the other. The key ring is
+        // in identitydb, encrypted with the key-encryption key like the server's keys (ADR-016).
+        builder.Services.AddSingleton(services => KeyEncryptionKey.FromConfiguration(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddDataProtection()
             .SetApplicationName("customerplatform-identity")
             .PersistKeysToDbContext<IdentityDbContext>();
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<KeyEncryptionKey>((options, key) => options.XmlEncryptor = new KeyRingXmlEncryptor(key));
 
         builder.AddOidcServer(settings);
         builder.AddSignInSession();
@@ -62,7 +67,7 @@ internal static class Extensions
         builder.Services.AddScoped<TokenPrincipalFactory>();
         builder.Services.AddScoped<ClientSeeder>();
 
-        builder.Services.AddHostedService<ServerKeyLoader>();
+        builder.Services.AddHostedService<ServerKeyRotation>();
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddHostedService<StartupLock.Release>();
         builder.Services.AddHostedService<Housekeeping>();

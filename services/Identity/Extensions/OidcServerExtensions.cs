@@ -33,6 +33,8 @@ internal static class OidcServerExtensions
                 server.RegisterScopes([.. TokenPrincipalFactory.SupportedScopes]);
                 server.DisableAccessTokenEncryption();
                 server.AddEventHandler(SelfContainedTokenEntries.Descriptor);
+                foreach (var handler in ServerKeyHandlers.All)
+                    server.AddEventHandler(handler);
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(settings.RefreshTokenLifetime)
                     .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
@@ -46,7 +48,7 @@ internal static class OidcServerExtensions
             });
 
         builder.Services.AddSingleton<ServerKeyStore>();
-        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureServerKeys>();
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyHandlers.StartKeys>();
     }
 
     private static string Relative(string path) => path.TrimStart('/');

@@ -13,7 +13,9 @@ public sealed class LocalServerConfiguration(ServerKeyStore store, string? issue
     public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
     {
         var configuration = new OpenIdConnectConfiguration { Issuer = issuer };
-        configuration.SigningKeys.Add(store.Keys.Signing);
+        var ring = store.Ring;
+        foreach (var key in ring.Valid(ring.Signing, store.Now))
+            configuration.SigningKeys.Add(key);
         return Task.FromResult(configuration);
     }
 

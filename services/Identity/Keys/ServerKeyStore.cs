@@ -1,51 +1,59 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CustomerPlatform.Identity;
 
 /// <summary>
-/// Loads the server's RSA keys from identitydb, creating them the first time. Replicas starting
-/// together may each generate a key, but <c>INSERT ... ON CONFLICT DO NOTHING</c> keeps the first
-/// and everyone then reads that one, so all replicas sign with the same key across restarts.
+/// The server's RSA keys, kept in identitydb encrypted with the <see cref="KeyEncryptionKey"/> and
+/// rotated on a schedule (ADR-016). <see cref="RefreshAsync"/> runs at start (inside the startup lock)
+/// and then every <see cref="ServerKeySettings.RefreshInterval"/> on every replica: under a PostgreSQL
+/// advisory lock it makes the first keys, makes the next ones when a rotation is due (active only
+/// after <see cref="ServerKeySettings.PublicationLead"/>, so the JWKS shows a key before it signs),
+/// encrypts any key left in clear by an older version, and deletes keys no token can need any more;
+/// then it reads the ring.
 /// </summary>
-public sealed class ServerKeyStore(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class ServerKeyStore(
+    IServiceScopeFactory scopes, TimeProvider time, KeyEncryptionKey encryptionKey, IOptions<IdentitySettings> options, ILogger<ServerKeyStore> logger)
 {
     private const int KeySize = 2048;
+    private const long RotationLockId = 0x1D_4E75;
+    /// <summary>What the <see cref="KeyEncryptionKey"/> binds to a server key's ciphertext.</summary>
+    public const string Purpose = "server key";
+
+    /// <summary>Codes live 5 minutes; clocks of replicas and services may disagree by as much.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromMinutes(10);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private ServerKeys? _keys;
+    private readonly Dictionary<Guid, RsaSecurityKey> _opened = [];
+    private ServerKeyRing? _ring;
 
-    /// <summary>The keys, loading them on first use (normally <see cref="ServerKeyLoader"/> did at start).</summary>
-    public ServerKeys Keys => _keys ?? LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
+    private ServerKeySettings Settings => options.Value.Keys;
 
-    public async Task<ServerKeys> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>How long a retired key keeps validating: the longest a token it protected can live.</summary>
+    public TimeSpan Retention =>
+        (options.Value.RefreshTokenLifetime > options.Value.AccessTokenLifetime ? options.Value.RefreshTokenLifetime : options.Value.AccessTokenLifetime) + Slack;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>The ring as last read (normally read at start, before the first request).</summary>
+    public ServerKeyRing Ring => _ring ?? RefreshAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    public async Task<ServerKeyRing> RefreshAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_keys is not null)
-                return _keys;
-
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-            var rows = await db.ServerKeys.AsNoTracking().ToDictionaryAsync(k => k.Use, cancellationToken);
-            if (!rows.ContainsKey(ServerKey.Signing) || !rows.ContainsKey(ServerKey.Encryption))
-            {
-                foreach (var use in new[] { ServerKey.Signing, ServerKey.Encryption }.Where(u => !rows.ContainsKey(u)))
-                {
-                    using var rsa = RSA.Create(KeySize);
-                    var pem = rsa.ExportPkcs8PrivateKeyPem();
-                    var now = time.GetUtcNow();
-                    await db.Database.ExecuteSqlAsync(
-                        $"INSERT INTO server_keys (use, private_key_pem, created_at) VALUES ({use}, {pem}, {now}) ON CONFLICT (use) DO NOTHING",
-                        cancellationToken);
-                }
-                rows = await db.ServerKeys.AsNoTracking().ToDictionaryAsync(k => k.Use, cancellationToken);
-            }
+            await MaintainAsync(db, cancellationToken);
 
-            _keys = new ServerKeys(ToKey(rows[ServerKey.Signing]), ToKey(rows[ServerKey.Encryption]));
-            return _keys;
+            var rows = await db.ServerKeys.AsNoTracking().ToListAsync(cancellationToken);
+            foreach (var gone in _opened.Keys.Except(rows.Select(r => r.Id)).ToList())
+                _opened.Remove(gone);
+            _ring = ServerKeyRing.Create(rows.Select(row => (row.Use, Open(row), row.ActiveFrom)), Retention);
+            return _ring;
         }
         finally
         {
@@ -53,13 +61,72 @@ public sealed class ServerKeyStore(IServiceScopeFactory scopes, TimeProvider tim
         }
     }
 
-    // The key id is derived from the public key, so every replica publishes and uses the same "kid".
-    private static RsaSecurityKey ToKey(ServerKey row)
+    private Task MaintainAsync(IdentityDbContext db, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async () =>
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RotationLockId})", cancellationToken);
+            var now = Now;
+            var rows = await db.ServerKeys.ToListAsync(cancellationToken);
+
+            foreach (var use in new[] { ServerKey.Signing, ServerKey.Encryption })
+            {
+                var ofUse = rows.Where(r => r.Use == use).OrderBy(r => r.ActiveFrom).ToList();
+                if (ofUse.Count == 0)
+                {
+                    // The very first key: nothing was signed before it, so it is active at once.
+                    db.ServerKeys.Add(NewKey(use, now, now));
+                    continue;
+                }
+
+                var latest = ofUse[^1].ActiveFrom;
+                if (latest <= now && latest + Settings.RotationPeriod - Settings.PublicationLead <= now)
+                {
+                    var activeFrom = Max(now + Settings.PublicationLead, latest + Settings.RotationPeriod);
+                    db.ServerKeys.Add(NewKey(use, now, activeFrom));
+                    logger.LogInformation("Made a new {Use} key, published now and active from {ActiveFrom:o}", use, activeFrom);
+                }
+
+                // A key retired longer ago than any token it protected can live is of no use to anyone.
+                for (var i = 0; i + 1 < ofUse.Count; i++)
+                {
+                    if (ofUse[i + 1].ActiveFrom + Retention < now)
+                        db.ServerKeys.Remove(ofUse[i]);
+                }
+            }
+
+            foreach (var clear in rows.Where(r => !KeyEncryptionKey.IsProtected(r.PrivateKey)))
+                clear.PrivateKey = encryptionKey.Protect(clear.PrivateKey, Purpose);
+            return true;
+        }, cancellationToken);
+
+    private ServerKey NewKey(string use, DateTimeOffset now, DateTimeOffset activeFrom)
     {
+        using var rsa = RSA.Create(KeySize);
+        return new ServerKey
+        {
+            Id = Guid.CreateVersion7(now),
+            Use = use,
+            PrivateKey = encryptionKey.Protect(rsa.ExportPkcs8PrivateKeyPem(), Purpose),
+            CreatedAt = now,
+            ActiveFrom = activeFrom,
+        };
+    }
+
+    // Opened once per process: the same instance keeps IdentityModel's signature provider cache warm.
+    // The key id is derived from the public key, so every replica publishes and uses the same "kid".
+    private RsaSecurityKey Open(ServerKey row)
+    {
+        if (_opened.TryGetValue(row.Id, out var opened))
+            return opened;
+
         var rsa = RSA.Create();
-        rsa.ImportFromPem(row.PrivateKeyPem);
+        rsa.ImportFromPem(KeyEncryptionKey.IsProtected(row.PrivateKey) ? encryptionKey.Unprotect(row.PrivateKey, Purpose) : row.PrivateKey);
         var parameters = rsa.ExportParameters(includePrivateParameters: false);
         var id = Base64UrlEncoder.Encode(SHA256.HashData([.. parameters.Modulus!, .. parameters.Exponent!]))[..22];
-        return new RsaSecurityKey(rsa) { KeyId = $"{row.Use[..3]}-{id}" };
+        var key = new RsaSecurityKey(rsa) { KeyId = $"{row.Use[..3]}-{id}" };
+        _opened[row.Id] = key;
+        return key;
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -20,6 +20,9 @@ public sealed class IdentitySettings
     public TimeSpan ResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan EmailChangeTokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>When the server's signing and encryption keys rotate (ADR-016).</summary>
+    public ServerKeySettings Keys { get; set; } = new();
+
     public int MaxFailedSignIns { get; set; } = 5;
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
@@ -28,4 +31,20 @@ public sealed class IdentitySettings
 
     public string ResolveAppOrigin() =>
         (AppOrigin ?? Issuer ?? "http://localhost:8080").TrimEnd('/');
+}
+
+/// <summary>
+/// <c>Identity:Keys</c>: a new signing key (and encryption key) is made every
+/// <see cref="RotationPeriod"/>, published in the JWKS <see cref="PublicationLead"/> before it signs
+/// anything, and kept for validation until every token the old one signed has expired. Every replica
+/// reads the key table again each <see cref="RefreshInterval"/>.
+/// </summary>
+public sealed class ServerKeySettings
+{
+    public TimeSpan RotationPeriod { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>At least the services' and any client's JWKS refresh interval (the services re-read it hourly).</summary>
+    public TimeSpan PublicationLead { get; set; } = TimeSpan.FromDays(2);
+
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

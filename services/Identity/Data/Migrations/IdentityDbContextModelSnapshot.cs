@@ -206,21 +206,34 @@ namespace CustomerPlatform.Identity.Data.Migrations
 
             modelBuilder.Entity("CustomerPlatform.Identity.ServerKey", b =>
                 {
-                    b.Property<string>("Use")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("use");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ActiveFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("active_from");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("PrivateKeyPem")
+                    b.Property<string>("PrivateKey")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("private_key_pem");
+                        .HasColumnName("private_key");
 
-                    b.HasKey("Use");
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("use");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Use", "ActiveFrom")
+                        .HasDatabaseName("ix_server_keys_use_active_from");
 
                     b.ToTable("server_keys", (string)null);
                 });
