@@ -44,9 +44,15 @@ public sealed class OnboardingFixture() : ServiceFixture<OnboardingDbContext, On
 
     public HttpClient Admin() => CreateClient(AdminId, Roles.Admin);
 
-    /// <summary>Makes exactly these CSMs active (every CSM an earlier test added is deactivated), so assignment is predictable.</summary>
+    /// <summary>
+    /// Makes exactly these CSMs active (every CSM an earlier test added is deactivated), so assignment is
+    /// predictable. The journeys earlier tests left in progress lose their CSM first: otherwise the CSMs
+    /// deactivated here would hand them over to this test's CSMs (When_a_success_manager_leaves).
+    /// </summary>
     public async Task UseOnlySuccessManagersAsync(params Guid[] ids)
     {
+        await ReadAsync(db => db.Journeys.Where(j => j.SuccessManagerId != null && !ids.Contains(j.SuccessManagerId.Value))
+            .ExecuteUpdateAsync(j => j.SetProperty(x => x.SuccessManagerId, (Guid?)null)));
         foreach (var old in _successManagers.Except(ids))
             await PublishStaffAsync(old, [Roles.SuccessManager], active: false);
         foreach (var id in ids)
@@ -56,6 +62,14 @@ public sealed class OnboardingFixture() : ServiceFixture<OnboardingDbContext, On
         foreach (var id in ids)
             await WaitForStaffAsync(id, active: true);
         _successManagers.AddRange(ids.Except(_successManagers));
+    }
+
+    /// <summary>One more active CSM, the others left as they are.</summary>
+    public async Task ActivateSuccessManagerAsync(Guid id)
+    {
+        await PublishStaffAsync(id, [Roles.SuccessManager], active: true);
+        await WaitForStaffAsync(id, active: true);
+        _successManagers.Add(id);
     }
 
     public Task PublishStaffAsync(Guid id, string[] roles, bool active) => Bus.Publish(new StaffAccountChanged

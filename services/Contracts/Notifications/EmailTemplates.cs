@@ -28,6 +28,12 @@ public static class EmailTemplates
     /// </summary>
     public const string SuccessManagerIntroduction = "success-manager-introduction";
 
+    /// <summary>
+    /// The customer's CSM left and another took over their journey (category onboarding). Variables:
+    /// <c>displayName</c>, <c>managerName</c>, <c>managerEmail</c>, <c>previousManagerName</c>, <c>journeyLink</c>.
+    /// </summary>
+    public const string SuccessManagerChanged = "success-manager-changed";
+
     /// <summary>Journey step 4: the details form is ready (category onboarding). Variables: <c>displayName</c>, <c>formLink</c>.</summary>
     public const string DetailsForm = "details-form";
 

@@ -36,6 +36,10 @@ public static class EmailTemplateCatalog
             "Meet {{managerName}}, your success manager at {{platform.name}}",
             [Text("displayName"), Text("managerName"), EmailAddress("managerEmail"), Link("journeyLink"), Paragraph("managerMessage").Optional()]),
 
+        new(EmailTemplates.SuccessManagerChanged, NotificationCategories.Onboarding,
+            "{{managerName}} is your new success manager at {{platform.name}}",
+            [Text("displayName"), Text("managerName"), EmailAddress("managerEmail"), Text("previousManagerName"), Link("journeyLink")]),
+
         new(EmailTemplates.DetailsForm, NotificationCategories.Onboarding,
             "Tell us a little about you",
             [Text("displayName"), Link("formLink")]),

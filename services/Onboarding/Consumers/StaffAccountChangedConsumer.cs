@@ -7,7 +7,9 @@ namespace CustomerPlatform.Onboarding;
 /// <summary>
 /// Keeps the staff directory (CSMs for step 7, approvers for reminders) from Identity's events: an
 /// upsert by id where only a newer change wins, so replays and reordering converge. The CSM's load
-/// counters are Onboarding's own and survive every update.
+/// counters are Onboarding's own and survive every update. Then every journey in progress whose CSM
+/// is not an active CSM any more (this one left, or an earlier one left while nobody could take over)
+/// is told to hand over, in the same transaction (the journey decides under its own lock).
 /// </summary>
 public sealed class StaffAccountChangedConsumer(OnboardingDbContext db) : IConsumer<StaffAccountChanged>
 {
@@ -27,5 +29,13 @@ public sealed class StaffAccountChangedConsumer(OnboardingDbContext db) : IConsu
         await db.Database.ExecuteSqlRawAsync(UpsertSql,
             [staff.StaffId, staff.Email, staff.DisplayName, roles, roles.Contains(Roles.SuccessManager), roles.Contains(Roles.Admin), staff.Active, staff.ChangedAt.ToUniversalTime()],
             context.CancellationToken);
+
+        var orphaned = await db.Journeys
+            .Where(j => j.Status == JourneyStatuses.InProgress && j.SuccessManagerId != null
+                && !db.Staff.Any(s => s.Id == j.SuccessManagerId && s.Active && s.IsSuccessManager))
+            .Select(j => j.CustomerId)
+            .ToListAsync(context.CancellationToken);
+        foreach (var customerId in orphaned)
+            await context.Publish(new SuccessManagerHandoverDue { CustomerId = customerId }, context.CancellationToken);
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class JourneyStateMachine
     public Event<TicketAnswered> TicketAnswered { get; private set; } = null!;
     public Event<CustomerEmailChanged> EmailChanged { get; private set; } = null!;
     public Event<JourneyChanged> Changed { get; private set; } = null!;
+    public Event<SuccessManagerHandoverDue> HandoverDue { get; private set; } = null!;
 
     public Schedule<JourneyState, ApprovalReminderDue> ApprovalReminder { get; private set; } = null!;
     public Schedule<JourneyState, IdleReminderDue> IdleReminder { get; private set; } = null!;
@@ -55,6 +56,7 @@ public sealed partial class JourneyStateMachine
         Event(() => TicketAnswered, e => Discard(e, m => m.Message.CustomerId));
         Event(() => EmailChanged, e => Discard(e, m => m.Message.CustomerId));
         Event(() => Changed, e => Discard(e, m => m.Message.CustomerId));
+        Event(() => HandoverDue, e => Discard(e, m => m.Message.CustomerId));
 
         Schedule(() => ApprovalReminder, saga => saga.ApprovalReminderTokenId, s => s.Received = e => Discard(e, m => m.Message.CustomerId));
         Schedule(() => IdleReminder, saga => saga.IdleReminderTokenId, s => s.Received = e => Discard(e, m => m.Message.CustomerId));

@@ -63,6 +63,7 @@ public sealed partial class JourneyStateMachine : MassTransitStateMachine<Journe
             On(ApprovalReminder.Received, ApprovalTransitions.ReminderDueAsync),
             On(IdleReminder.Received, ReminderTransitions.IdleReminderDueAsync),
             On(EmailChanged, EmailChangeTransitions.ChangedAsync),
+            On(HandoverDue, SuccessManagerTransitions.HandOverAsync),
 
             // A request already changed the journey in its own transaction (JourneyRequests): only the timers follow.
             On(Changed, (_, _) => { }));

@@ -36,6 +36,15 @@ public sealed class OpenTicketConsumer(TicketingDbContext db, TimeProvider time,
         if (!TicketKinds.All.Contains(command.Kind))
             logger.LogWarning("Ticket {TicketId} has an unknown kind {Kind}; it is opened anyway", command.TicketId, command.Kind);
 
+        // A ticket for someone who left (a CSM handed over while the command was on its way) waits in the
+        // support queue instead of with nobody.
+        var assignee = command.AssigneeId;
+        if (assignee is { } staffId && await db.Staff.AnyAsync(s => s.Id == staffId && !s.Active, context.CancellationToken))
+        {
+            logger.LogWarning("Ticket {TicketId} was for {AssigneeId}, who is no longer active; it goes to the support queue", command.TicketId, staffId);
+            assignee = null;
+        }
+
         var now = time.GetUtcNow();
         var ticket = new Ticket
         {
@@ -43,8 +52,8 @@ public sealed class OpenTicketConsumer(TicketingDbContext db, TimeProvider time,
             CustomerId = command.CustomerId,
             CustomerEmail = string.IsNullOrWhiteSpace(command.CustomerEmail) ? null : command.CustomerEmail.Trim(),
             CustomerName = string.IsNullOrWhiteSpace(command.CustomerName) ? null : command.CustomerName.Trim(),
-            AssigneeId = command.AssigneeId,
-            Queue = command.AssigneeId is null ? TicketQueues.Support : null,
+            AssigneeId = assignee,
+            Queue = assignee is null ? TicketQueues.Support : null,
             Kind = command.Kind,
             Subject = command.Subject.Trim(),
             CorrelationId = command.CorrelationId,
@@ -67,7 +76,7 @@ public sealed class OpenTicketConsumer(TicketingDbContext db, TimeProvider time,
             CorrelationId = ticket.CorrelationId,
         });
         logger.LogInformation("Ticket {TicketId} ({Kind}) opened for customer {CustomerId}, {Owner}",
-            ticket.Id, ticket.Kind, ticket.CustomerId, ticket.AssigneeId is { } assignee ? $"assigned to {assignee}" : "in the support queue");
+            ticket.Id, ticket.Kind, ticket.CustomerId, ticket.AssigneeId is { } owner ? $"assigned to {owner}" : "in the support queue");
     }
 
     private static long LockKey(Guid ticketId) => BitConverter.ToInt64(ticketId.ToByteArray(), 0);

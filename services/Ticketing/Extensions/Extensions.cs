@@ -21,6 +21,7 @@ internal static class Extensions
                 bus.AddConsumer<OpenTicketConsumer>();
                 bus.AddConsumer<StaffAccountChangedConsumer>();
                 bus.AddConsumer<CustomerEmailChangedConsumer>();
+                bus.AddConsumer<SuccessManagerAssignedConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<TicketingDbContext>(SchedulerQueueName(ResourceNames.Services.Ticketing)));
 
