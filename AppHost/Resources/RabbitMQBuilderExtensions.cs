@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,8 +29,25 @@ public static class RabbitMQBuilderExtensions
         // The port mapper runs beside the node, started and stopped by DCP like the node itself.
         var epmdPort = ResourceBuilderExtensions.FreePort();
         var distPort = ResourceBuilderExtensions.FreePort();
+        // Healthy once it accepts connections: the node starts only then, and so never finds the port
+        // mapper missing and starts a daemon of its own that nobody stops.
+        var epmdHealthKey = $"{name}_epmd_check";
+        builder.Services.AddHealthChecks().AddAsyncCheck(epmdHealthKey, async cancellationToken =>
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, epmdPort, cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (SocketException exception)
+            {
+                return HealthCheckResult.Unhealthy($"epmd does not accept connections on port {epmdPort} yet", exception);
+            }
+        }, timeout: TimeSpan.FromSeconds(5));
         var epmd = builder.AddExecutable($"{name}-epmd", epmdProgram, Directory.CreateDirectory(root).FullName, "-port", $"{epmdPort}")
             .WithParentRelationship(server)
+            .WithHealthCheck(epmdHealthKey)
             .WithIconName("PlugConnected");
 
         var healthKey = $"{name}_check";
@@ -62,6 +81,9 @@ public static class RabbitMQBuilderExtensions
                 var files = Files(root);
                 context.EnvironmentVariables["HOME"] = files.Home;
                 context.EnvironmentVariables["ERL_EPMD_PORT"] = $"{epmdPort}";
+                // The node and its CLI tools use the port mapper above and never start one themselves.
+                context.EnvironmentVariables["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-start_epmd false";
+                context.EnvironmentVariables["RABBITMQ_CTL_ERL_ARGS"] = "-start_epmd false";
                 context.EnvironmentVariables["RABBITMQ_NODENAME"] = nodeName;
                 context.EnvironmentVariables["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
                 context.EnvironmentVariables["RABBITMQ_NODE_PORT"] = server.PrimaryEndpoint.Property(EndpointProperty.TargetPort);
