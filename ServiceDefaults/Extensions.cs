@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,11 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+
+        // A stop (Ctrl+C or SIGTERM of the AppHost) reaches the servers at the same moment as the services:
+        // a service waiting on a database or broker that has gone would hold its stop for the host's default
+        // 30 s. What is cut short is safe to cut: unacknowledged messages come back, requests are retried.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = builder.Configuration.GetValue<TimeSpan?>("HostOptions:ShutdownTimeout") ?? TimeSpan.FromSeconds(5));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ServiceBusyExceptionHandler>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -43,6 +44,8 @@ internal static class TelemetryExtensions
                 .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = request => !IsProbe(request.RequestUri?.AbsolutePath))
                 .AddSource(MassTransitName));
 
+        builder.Services.AddHostedService<TelemetryShutdown>();
+
         // Export only where a collector listens (the AppHost dashboard sets the endpoint); the exporter
         // reads OTEL_EXPORTER_OTLP_PROTOCOL and the other OTEL_* variables itself.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -57,4 +60,26 @@ internal static class TelemetryExtensions
         path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments(AuthenticationExtensions.RevocationsPath);
 
     private static bool IsProbe(string? path) => path is not null && IsProbe(new PathString(path));
+}
+
+/// <summary>
+/// When the host has stopped, the last traces, metrics and logs are sent within half a second, all three
+/// at once. Left to the providers' disposal, each waits up to 5 seconds in turn, and longer when the
+/// dashboard that collects them has already gone: that made every service outlive a Ctrl+C of the
+/// AppHost by 5–13 seconds. A provider already shut down returns at once when it is disposed.
+/// </summary>
+internal sealed class TelemetryShutdown(IServiceProvider services, IHostApplicationLifetime lifetime) : IHostedService
+{
+    private const int BudgetMilliseconds = 500;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStopped.Register(() => Parallel.Invoke(
+            () => services.GetService<TracerProvider>()?.Shutdown(BudgetMilliseconds),
+            () => services.GetService<MeterProvider>()?.Shutdown(BudgetMilliseconds),
+            () => services.GetService<LoggerProvider>()?.Shutdown(BudgetMilliseconds)));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
