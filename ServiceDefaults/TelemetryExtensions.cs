@@ -54,7 +54,7 @@ internal static class TelemetryExtensions
         return builder;
     }
 
-    // Probes arrive every few seconds (and the revocation poll twice a second from every replica, ADR-015):
+    // Probes arrive every few seconds (and the revocation poll four times a second from every replica, ADR-015):
     // traced, they would bury the requests people come to the traces for.
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments(AuthenticationExtensions.RevocationsPath);
