@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -45,7 +46,7 @@ public sealed class KeyEncryptionKey
         using var aes = new AesGcm(_key, TagSize);
         aes.Encrypt(nonce, clear, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(purpose));
         CryptographicOperations.ZeroMemory(clear);
-        return Prefix + Base64UrlEncode(sealedBytes);
+        return Prefix + Base64Url.EncodeToString(sealedBytes);
     }
 
     public static bool IsProtected(string value) => value.StartsWith(Prefix, StringComparison.Ordinal);
@@ -54,7 +55,7 @@ public sealed class KeyEncryptionKey
     {
         if (!IsProtected(value))
             throw new CryptographicException("The value is not protected by the key-encryption key.");
-        var sealedBytes = Base64UrlDecode(value[Prefix.Length..]);
+        var sealedBytes = Base64Url.DecodeFromChars(value.AsSpan(Prefix.Length));
         if (sealedBytes.Length < NonceSize + TagSize)
             throw new CryptographicException("The protected value is truncated.");
         var clear = new byte[sealedBytes.Length - NonceSize - TagSize];
@@ -68,13 +69,5 @@ public sealed class KeyEncryptionKey
         {
             CryptographicOperations.ZeroMemory(clear);
         }
-    }
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] Base64UrlDecode(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4));
     }
 }

@@ -10,12 +10,19 @@ namespace CustomerPlatform.Identity;
 /// </summary>
 public sealed class LocalServerConfiguration(ServerKeyStore store, string? issuer) : IConfigurationManager<OpenIdConnectConfiguration>
 {
+    // Made again only when the ring was read again (once a minute), not on every request.
+    private (ServerKeyRing Ring, OpenIdConnectConfiguration Configuration)? _last;
+
     public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
     {
-        var configuration = new OpenIdConnectConfiguration { Issuer = issuer };
         var ring = store.Ring;
-        foreach (var key in ring.Valid(ring.Signing, store.Now))
+        if (_last is { } last && ReferenceEquals(last.Ring, ring))
+            return Task.FromResult(last.Configuration);
+
+        var configuration = new OpenIdConnectConfiguration { Issuer = issuer };
+        foreach (var key in ring.SigningKeys)
             configuration.SigningKeys.Add(key);
+        _last = (ring, configuration);
         return Task.FromResult(configuration);
     }
 

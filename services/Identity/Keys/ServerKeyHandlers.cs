@@ -63,9 +63,8 @@ public static class ServerKeyHandlers
             if (context.TokenValidationParameters is { } parameters && parameters.IssuerSigningKeyResolver is null)
             {
                 var ring = store.Ring;
-                var now = store.Now;
-                parameters.IssuerSigningKeys = [.. ring.Valid(ring.Signing, now)];
-                parameters.TokenDecryptionKeys = [.. ring.Valid(ring.Encryption, now)];
+                parameters.IssuerSigningKeys = ring.SigningKeys;
+                parameters.TokenDecryptionKeys = ring.EncryptionKeys;
             }
             return default;
         }
@@ -82,15 +81,14 @@ public static class ServerKeyHandlers
 
         public ValueTask HandleAsync(HandleJsonWebKeySetRequestContext context)
         {
-            var ring = store.Ring;
             context.Keys.Clear();
-            foreach (var key in ring.Valid(ring.Signing, store.Now))
+            foreach (var key in store.Ring.SigningKeys)
                 context.Keys.Add(PublicJsonWebKey(key));
             return default;
         }
     }
 
-    public static JsonWebKey PublicJsonWebKey(RsaSecurityKey key)
+    private static JsonWebKey PublicJsonWebKey(RsaSecurityKey key)
     {
         var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
         return new JsonWebKey

@@ -32,7 +32,7 @@ public sealed class ServerKeyStore(
     private ServerKeySettings Settings => options.Value.Keys;
 
     /// <summary>How long a retired key keeps validating: the longest a token it protected can live.</summary>
-    public TimeSpan Retention =>
+    private TimeSpan Retention =>
         (options.Value.RefreshTokenLifetime > options.Value.AccessTokenLifetime ? options.Value.RefreshTokenLifetime : options.Value.AccessTokenLifetime) + Slack;
 
     public DateTimeOffset Now => time.GetUtcNow();
@@ -47,12 +47,10 @@ public sealed class ServerKeyStore(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-            await MaintainAsync(db, cancellationToken);
-
-            var rows = await db.ServerKeys.AsNoTracking().ToListAsync(cancellationToken);
+            var rows = await MaintainAsync(db, cancellationToken);
             foreach (var gone in _opened.Keys.Except(rows.Select(r => r.Id)).ToList())
                 _opened.Remove(gone);
-            _ring = ServerKeyRing.Create(rows.Select(row => (row.Use, Open(row), row.ActiveFrom)), Retention);
+            _ring = ServerKeyRing.Create(rows.Select(row => (row.Use, Open(row), row.ActiveFrom)));
             return _ring;
         }
         finally
@@ -61,7 +59,8 @@ public sealed class ServerKeyStore(
         }
     }
 
-    private Task MaintainAsync(IdentityDbContext db, CancellationToken cancellationToken) =>
+    // The rows as they are once the transaction commits: what the ring is made of.
+    private Task<List<ServerKey>> MaintainAsync(IdentityDbContext db, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async () =>
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RotationLockId})", cancellationToken);
@@ -74,7 +73,7 @@ public sealed class ServerKeyStore(
                 if (ofUse.Count == 0)
                 {
                     // The very first key: nothing was signed before it, so it is active at once.
-                    db.ServerKeys.Add(NewKey(use, now, now));
+                    rows.Add(db.ServerKeys.Add(NewKey(use, now, now)).Entity);
                     continue;
                 }
 
@@ -82,7 +81,7 @@ public sealed class ServerKeyStore(
                 if (latest <= now && latest + Settings.RotationPeriod - Settings.PublicationLead <= now)
                 {
                     var activeFrom = Max(now + Settings.PublicationLead, latest + Settings.RotationPeriod);
-                    db.ServerKeys.Add(NewKey(use, now, activeFrom));
+                    rows.Add(db.ServerKeys.Add(NewKey(use, now, activeFrom)).Entity);
                     logger.LogInformation("Made a new {Use} key, published now and active from {ActiveFrom:o}", use, activeFrom);
                 }
 
@@ -90,13 +89,13 @@ public sealed class ServerKeyStore(
                 for (var i = 0; i + 1 < ofUse.Count; i++)
                 {
                     if (ofUse[i + 1].ActiveFrom + Retention < now)
-                        db.ServerKeys.Remove(ofUse[i]);
+                        rows.Remove(db.ServerKeys.Remove(ofUse[i]).Entity);
                 }
             }
 
             foreach (var clear in rows.Where(r => !KeyEncryptionKey.IsProtected(r.PrivateKey)))
                 clear.PrivateKey = encryptionKey.Protect(clear.PrivateKey, Purpose);
-            return true;
+            return rows;
         }, cancellationToken);
 
     private ServerKey NewKey(string use, DateTimeOffset now, DateTimeOffset activeFrom)
