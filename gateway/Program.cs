@@ -10,6 +10,7 @@ builder.AddGatewayRateLimits();
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+app.UseRequestBodyLimit();
 app.MapDefaultEndpoints();
 app.UseTokenValidation();
 app.UseRateLimiter();

@@ -1,6 +1,8 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using CustomerPlatform.AppHost.Resources;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPlatform.Testing;
 
@@ -64,11 +66,29 @@ public sealed class TestApplication : IAsyncDisposable
             await Task.WhenAll(healthy.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken)));
             return test;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Say which resources were not ready, before disposing stops them all.
+            var states = Describe(app);
+            await test.DisposeAsync();
+            throw new TimeoutException($"The platform did not start in time: {states}");
+        }
         catch
         {
             await test.DisposeAsync();
             throw;
         }
+    }
+
+    private static string Describe(DistributedApplication app)
+    {
+        var notifications = app.ResourceNotifications;
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        return string.Join("; ", model.Resources.Select(resource =>
+            notifications.TryGetCurrentState(resource.Name, out var current)
+                ? $"{resource.Name} {current.Snapshot.State?.Text ?? "unknown"}, health {current.Snapshot.HealthStatus?.ToString() ?? "unknown"}"
+                  + (current.Snapshot.ExitCode is { } exitCode ? $", exit code {exitCode}" : "")
+                : $"{resource.Name} never reported"));
     }
 
     public async ValueTask DisposeAsync()
