@@ -18,6 +18,9 @@ internal static class TelemetryExtensions
     // (PostgresExtensions, MessagingExtensions); MailKit's SMTP spans by Notifications, the one service that sends email.
     private const string MassTransitName = "MassTransit";
 
+    // The names under which the OTLP exporters take their HttpClient from IHttpClientFactory.
+    private static readonly string[] OtlpExporterClients = ["OtlpTraceExporter", "OtlpMetricExporter", "OtlpLogExporter"];
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -49,7 +52,20 @@ internal static class TelemetryExtensions
         // Export only where a collector listens (the AppHost dashboard sets the endpoint); the exporter
         // reads OTEL_EXPORTER_OTLP_PROTOCOL and the other OTEL_* variables itself.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
             telemetry.UseOtlpExporter();
+
+            // The exporters retry by themselves, within their own timeout. The standard resilience handler
+            // that every HttpClient gets (Extensions.AddServiceDefaults) would retry each export again, with
+            // back-offs of seconds: when the dashboard has gone first, the last export kept a stopping
+            // service alive 6-10 s past TelemetryShutdown's budget.
+            // (RemoveAllResilienceHandlers is marked for evaluation; it is the library's one way to undo the
+            // defaults for a named client.)
+#pragma warning disable EXTEXP0001
+            foreach (var exporter in OtlpExporterClients)
+                builder.Services.AddHttpClient(exporter).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        }
 
         return builder;
     }
