@@ -10,8 +10,11 @@ namespace CustomerPlatform.Identity;
 /// </summary>
 public sealed class LocalServerConfiguration(ServerKeyStore store, string? issuer) : IConfigurationManager<OpenIdConnectConfiguration>
 {
-    // Made again only when the ring was read again (once a minute), not on every request.
-    private (ServerKeyRing Ring, OpenIdConnectConfiguration Configuration)? _last;
+    // Made again only when the ring was read again (once a minute), not on every request. One reference,
+    // swapped whole: requests read it concurrently and must never pair a ring with another ring's keys.
+    private volatile Built? _last;
+
+    private sealed record Built(ServerKeyRing Ring, OpenIdConnectConfiguration Configuration);
 
     public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
     {
@@ -22,7 +25,7 @@ public sealed class LocalServerConfiguration(ServerKeyStore store, string? issue
         var configuration = new OpenIdConnectConfiguration { Issuer = issuer };
         foreach (var key in ring.SigningKeys)
             configuration.SigningKeys.Add(key);
-        _last = (ring, configuration);
+        _last = new Built(ring, configuration);
         return Task.FromResult(configuration);
     }
 
