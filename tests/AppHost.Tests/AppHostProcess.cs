@@ -33,16 +33,27 @@ internal sealed class AppHostProcess : IDisposable
     /// Starts the built AppHost with its data in <paramref name="dataDirectory"/>, only the servers, and
     /// free ports everywhere (the dashboard's two on ports chosen here, as it needs fixed ones); <paramref name="ports"/> override.
     /// </summary>
-    public static AppHostProcess Start(string dataDirectory, params (string Setting, int Port)[] ports)
+    public static AppHostProcess Start(string dataDirectory, params (string Setting, int Port)[] ports) =>
+        Start(dataDirectory, onTerminal: false, ports);
+
+    /// <summary>
+    /// As <see cref="Start(string, (string Setting, int Port)[])"/>, but with <paramref name="onTerminal"/> the AppHost
+    /// runs as the foreground job of a pseudo-terminal of its own (util-linux <c>script</c>), as in a developer's
+    /// terminal, so that <see cref="TypeCtrlC"/> reaches it the way a key press does: the terminal's line
+    /// discipline turns it into SIGINT for the foreground process group.
+    /// </summary>
+    public static AppHostProcess Start(string dataDirectory, bool onTerminal, params (string Setting, int Port)[] ports)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CustomerPlatform.AppHost.dll");
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         var settings = typeof(AppHostPorts).GetProperties().ToDictionary(p => p.Name, p => p.Name.StartsWith("Dashboard", StringComparison.Ordinal) ? ResourceBuilderExtensions.FreePort() : 0);
         foreach (var (setting, port) in ports)
             settings[setting] = port;
-        string[] arguments = [dll, $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:InfrastructureOnly=true",
+        string[] arguments = ["dotnet", dll, $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:InfrastructureOnly=true",
             .. settings.Select(s => $"--AppHost:Ports:{s.Key}={s.Value}")];
-        foreach (var argument in arguments)
+        if (onTerminal)
+            arguments = ["script", "--quiet", "--flush", "--return", "--command", "exec " + string.Join(' ', arguments.Select(ShellQuote)), "/dev/null"];
+        var startInfo = new ProcessStartInfo(arguments[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = onTerminal };
+        foreach (var argument in arguments.Skip(1))
             startInfo.ArgumentList.Add(argument);
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
         startInfo.WorkingDirectory = AppContext.BaseDirectory;
@@ -61,12 +72,21 @@ internal sealed class AppHostProcess : IDisposable
         }
     }
 
+    /// <summary>Types Ctrl+C on the AppHost's terminal (only for one started on a terminal).</summary>
+    public void TypeCtrlC()
+    {
+        Process.StandardInput.Write('\u0003');
+        Process.StandardInput.Flush();
+    }
+
     public void Dispose()
     {
         if (!Process.HasExited)
             Process.Kill();
         Process.Dispose();
     }
+
+    private static string ShellQuote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private void Append(string? line)
     {

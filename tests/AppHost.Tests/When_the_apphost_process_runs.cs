@@ -42,6 +42,23 @@ public sealed class When_the_apphost_process_runs : IDisposable
     }
 
     [Fact]
+    public async Task Should_stop_everything_within_fifteen_seconds_when_ctrl_c_is_typed_in_its_terminal()
+    {
+        using var appHost = AppHostProcess.Start(_dataDirectory, onTerminal: true);
+        await appHost.WaitForOutputAsync("resources are healthy", HealthyTimeout);
+        var family = ProcessFamily.Of(_dataDirectory);
+        Assert.Contains(family, p => p.Command == "dcp");
+        Assert.Contains(family, p => p.Command == "beam.smp");
+
+        var clock = Stopwatch.StartNew();
+        appHost.TypeCtrlC();
+        await WaitUntilGoneAsync(family, TimeSpan.FromSeconds(15), "after Ctrl+C");
+        await appHost.Process.WaitForExitAsync();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"Stopping took {clock.Elapsed}.");
+        Assert.Equal(0, appHost.Process.ExitCode);
+    }
+
+    [Fact]
     public async Task Should_stop_at_once_naming_a_fixed_port_that_is_taken_and_its_setting()
     {
         using var occupant = new TcpListener(IPAddress.Loopback, 0);
