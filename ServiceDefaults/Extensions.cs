@@ -48,7 +48,8 @@ public static class Extensions
         return builder;
     }
 
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="beforeAuthentication">Middleware that must run before authentication (the gateway's app session puts the token on the request there).</param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
@@ -59,6 +60,7 @@ public static class Extensions
 
         // Placed here, after the status-code pages, so their 401s and 403s get a body too (left to
         // WebApplication, authentication and authorization would run first, outside this pipeline).
+        beforeAuthentication?.Invoke(app);
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
         {
             app.UseAuthentication();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a fresh Debian 12 machine that has only the .NET SDK and
-# Node.js: PostgreSQL 15 and RabbitMQ from Debian's packages, MailDev from npm. Idempotent: it only
+# Node.js: PostgreSQL 15, RabbitMQ and Chromium (for the app's browser tests) from Debian's packages,
+# MailDev from npm. Idempotent: it only
 # installs what is missing. Sourced by run.sh and test.sh.
 set -euo pipefail
 
@@ -15,6 +16,9 @@ need_apt=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need_apt+=(postgresql-15)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need_apt+=(rabbitmq-server)
 command -v setpriv >/dev/null || need_apt+=(util-linux)
+command -v script >/dev/null || need_apt+=(bsdutils)
+# The app's tests drive Debian's Chromium through Playwright (which cannot download browsers here).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> Installing Debian packages: ${need_apt[*]}"

@@ -6,14 +6,18 @@ builder.AddServiceDefaults();
 builder.AddDefaultAuthentication();
 builder.AddGateway();
 builder.AddGatewayRateLimits();
+builder.AddAppSession();
 
 var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseRequestBodyLimit();
-app.MapDefaultEndpoints();
+// The session's access token goes on the request before authentication reads it (a handler keeps its first result).
+app.MapDefaultEndpoints(beforeAuthentication: web => web.UseAppSession());
 app.UseTokenValidation();
 app.UseRateLimiter();
+app.MapAppSession();
+app.MapAppPages();
 app.MapReverseProxy();
 
 app.Run();

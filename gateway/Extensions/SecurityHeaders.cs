@@ -6,10 +6,12 @@ namespace CustomerPlatform.Gateway;
 /// </summary>
 internal static class SecurityHeaders
 {
-    // The gateway serves the API and, later, the single-page app from one origin: everything comes
-    // from 'self', nothing may frame the app, and plugins and <base> tricks are off.
+    // The gateway serves the API and the app from one origin: everything comes from 'self', nothing may
+    // frame the app, and plugins and <base> tricks are off. No inline script runs; WebAssembly may be
+    // compiled ('wasm-unsafe-eval', which allows no JavaScript eval), and the component library sets
+    // style attributes (styles only, never script).
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private const string PermissionsPolicy =

@@ -6,18 +6,26 @@ namespace CustomerPlatform.Identity;
 
 /// <summary>
 /// The platform's OpenID Connect clients, written on every start so configuration changes (the
-/// app's origin) take effect: <c>customer-spa</c> (public, code + PKCE) always, <c>platform-cli</c>
-/// (public, password grant) only in Development and removed elsewhere.
+/// app's origin) take effect: <c>customer-spa</c> (public, code + PKCE) always, <c>customer-app</c>
+/// (confidential, code + PKCE: the gateway as the app's backend-for-frontend) when its secret is configured,
+/// <c>platform-cli</c> (public, password grant) only in Development and removed elsewhere.
 /// </summary>
 public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOptions<IdentitySettings> settings)
 {
     public const string SpaClientId = "customer-spa";
     public const string CliClientId = "platform-cli";
+    public const string AppClientId = "customer-app";
 
     private static readonly string[] ScopePermissions =
     [
         Permissions.Scopes.Email, Permissions.Scopes.Profile, Permissions.Scopes.Roles,
         Permissions.Prefixes.Scope + AuthenticationExtensions.ApiScope,
+    ];
+
+    private static readonly string[] CodeFlowPermissions =
+    [
+        Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession, Permissions.Endpoints.Revocation,
+        Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code, .. ScopePermissions,
     ];
 
     public async Task SeedAsync(bool development, CancellationToken cancellationToken)
@@ -37,10 +45,26 @@ public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOp
         foreach (var uri in redirectUris)
             spa.RedirectUris.Add(new Uri(uri));
         spa.PostLogoutRedirectUris.Add(new Uri($"{origin}/"));
-        spa.Permissions.UnionWith([
-            Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession, Permissions.Endpoints.Revocation,
-            Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code, .. ScopePermissions]);
+        spa.Permissions.UnionWith(CodeFlowPermissions);
         await UpsertAsync(spa, cancellationToken);
+
+        if (!string.IsNullOrEmpty(settings.Value.AppClientSecret))
+        {
+            var app = new OpenIddictApplicationDescriptor
+            {
+                ClientId = AppClientId,
+                ClientSecret = settings.Value.AppClientSecret,
+                DisplayName = "CustomerPlatform app (through the gateway)",
+                ClientType = ClientTypes.Confidential,
+                ApplicationType = ApplicationTypes.Web,
+                ConsentType = ConsentTypes.Implicit,
+                Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+            };
+            app.RedirectUris.Add(new Uri($"{origin}/signin-callback"));
+            app.PostLogoutRedirectUris.Add(new Uri($"{origin}/signout-callback"));
+            app.Permissions.UnionWith(CodeFlowPermissions);
+            await UpsertAsync(app, cancellationToken);
+        }
 
         if (!development)
         {

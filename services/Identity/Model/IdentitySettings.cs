@@ -14,6 +14,12 @@ public sealed class IdentitySettings
     /// <summary>Where <c>customer-spa</c> may receive codes; default <c>{AppOrigin}/signin-callback</c>.</summary>
     public string[] SpaRedirectUris { get; set; } = [];
 
+    /// <summary>
+    /// The secret of <c>customer-app</c>, the confidential client the gateway signs the app's users in as
+    /// (its backend-for-frontend). Unset, that client is not registered.
+    /// </summary>
+    public string? AppClientSecret { get; set; }
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
     public TimeSpan VerificationTokenLifetime { get; set; } = TimeSpan.FromHours(24);

@@ -1,0 +1,227 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace CustomerPlatform.Gateway;
+
+/// <summary>
+/// The gateway is the app's backend-for-frontend (ADR-018): it signs the app's users in with the
+/// authorization-code flow and PKCE as Identity's confidential client <c>customer-app</c>, keeps their
+/// tokens in an encrypted HttpOnly, SameSite=Strict session cookie the page cannot read, and puts the
+/// access token on each <c>/api/**</c> request it proxies for that session, refreshing it shortly before
+/// it expires. A state-changing request on a session must carry the <see cref="CsrfHeader"/> header, which
+/// no other site can make a browser send. A request that brings its own bearer token (scripts, the store,
+/// tests) is left alone.
+/// </summary>
+internal static class AppSession
+{
+    public const string CookieScheme = "app";
+    public const string OidcScheme = "app-oidc";
+    public const string CookieName = "cp-session";
+    public const string CsrfHeader = "X-CSRF";
+    public const string ClientId = "customer-app";
+    public const string SignInPath = "/sign-in";
+    public const string SignOutPath = "/sign-out";
+    public const string CallbackPath = "/signin-callback";
+    public const string SignedOutCallbackPath = "/signout-callback";
+    private const string BackchannelName = "identity-oidc";
+
+    /// <summary>How long before its expiry an access token is replaced.</summary>
+    private static readonly TimeSpan RefreshAhead = TimeSpan.FromSeconds(60);
+
+    public static void AddAppSession(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddHttpClient(BackchannelName);
+
+        // The session cookie is encrypted with the gateway's data-protection keys: kept in a folder the
+        // AppHost gives every gateway replica, so a restart or another replica still reads the sessions.
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("customerplatform-gateway");
+        if (configuration["Gateway:KeysDirectory"] is { Length: > 0 } keys)
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.Services.AddAuthentication()
+            .AddCookie(CookieScheme, options =>
+            {
+                options.Cookie.Name = CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromDays(14); // a refresh token's lifetime: past it, signing in again is needed anyway
+                options.SlidingExpiration = true;
+                // The API never redirects to a sign-in page: it answers 401 and the app decides.
+                options.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                options.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            })
+            .AddOpenIdConnect(OidcScheme, options =>
+            {
+                options.SignInScheme = CookieScheme;
+                options.SignOutScheme = CookieScheme;
+                options.ClientId = ClientId;
+                options.ClientSecret = configuration["App:ClientSecret"];
+                options.ResponseType = OpenIdConnectResponseType.Code;
+                options.UsePkce = true;
+                options.ResponseMode = OpenIdConnectResponseMode.Query; // form_post would need an inline script, which the CSP forbids
+                options.PushedAuthorizationBehavior = PushedAuthorizationBehavior.Disable;
+                options.CallbackPath = CallbackPath;
+                options.SignedOutCallbackPath = SignedOutCallbackPath;
+                options.SaveTokens = true;
+                options.MapInboundClaims = false;
+                options.GetClaimsFromUserInfoEndpoint = false;
+                options.RequireHttpsMetadata = false;
+                options.Scope.Clear();
+                foreach (var scope in new[] { "openid", "profile", "email", "roles", AuthenticationExtensions.ApiScope, "offline_access" })
+                    options.Scope.Add(scope);
+                options.TokenValidationParameters.NameClaimType = "name";
+                options.TokenValidationParameters.RoleClaimType = "role";
+                // The flow's own cookies come back on Identity's redirect to the callback: Lax, not the default None (which needs https).
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.NonceCookie.SameSite = SameSiteMode.Lax;
+                options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            });
+
+        builder.Services.AddOptions<OpenIdConnectOptions>(OidcScheme)
+            .Configure<IHttpClientFactory, IOptionsMonitor<JwtBearerOptions>>((options, clients, bearer) =>
+            {
+                var issuer = configuration[AuthenticationExtensions.IssuerKey]?.TrimEnd('/') ?? "http://localhost:8080";
+                var authority = (configuration[AuthenticationExtensions.AuthorityKey] ?? AuthenticationExtensions.DefaultAuthority).TrimEnd('/');
+                options.Backchannel = clients.CreateClient(BackchannelName);
+                options.TokenValidationParameters.ValidIssuers = [issuer, issuer + "/"];
+                options.ConfigurationManager = new IdentityEndpoints(
+                    bearer.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager!, issuer, authority);
+            });
+    }
+
+    /// <summary>Starts signing in (the emails' sign-in link), and signs out at the gateway and at Identity.</summary>
+    public static IEndpointRouteBuilder MapAppSession(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(SignInPath, (string? returnUrl) =>
+            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [OidcScheme]))
+            .ExcludeFromDescription();
+
+        // A POST with the CSRF header, so no other site can sign a user out; the browser follows the
+        // redirects through Identity's end-session endpoint and back.
+        app.MapPost(SignOutPath, (HttpContext context) =>
+                context.Request.Headers.ContainsKey(CsrfHeader)
+                    ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, OidcScheme])
+                    : MissingCsrfHeader())
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Puts the session's access token on <c>/api/**</c> requests, refreshing it when it is about to expire.</summary>
+    public static IApplicationBuilder UseAppSession(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (!request.Path.StartsWithSegments("/api") || request.Headers.Authorization.Count > 0 || !request.Cookies.ContainsKey(CookieName))
+        {
+            await next(context);
+            return;
+        }
+
+        var session = await context.AuthenticateAsync(CookieScheme);
+        if (!session.Succeeded)
+        {
+            await next(context);
+            return;
+        }
+
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
+            && !request.Headers.ContainsKey(CsrfHeader))
+        {
+            await MissingCsrfHeader().ExecuteAsync(context);
+            return;
+        }
+
+        var properties = session.Properties!;
+        var accessToken = properties.GetTokenValue("access_token");
+        var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at : DateTimeOffset.MinValue;
+        var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        if (accessToken is null || expiresAt - RefreshAhead <= time.GetUtcNow())
+        {
+            accessToken = await RefreshAsync(context, session.Principal!, properties, time);
+            if (accessToken is null)
+            {
+                // Identity refused the refresh (the password changed, access was revoked, the session is
+                // too old): the session is over, and the request goes on without it (a 401 to the app).
+                await context.SignOutAsync(CookieScheme);
+                await next(context);
+                return;
+            }
+        }
+
+        request.Headers.Authorization = "Bearer " + accessToken;
+        await next(context);
+    });
+
+    private static async Task<string?> RefreshAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal, AuthenticationProperties properties, TimeProvider time)
+    {
+        var refreshToken = properties.GetTokenValue("refresh_token");
+        if (refreshToken is null)
+            return null;
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OidcScheme);
+        var endpoints = await options.ConfigurationManager!.GetConfigurationAsync(context.RequestAborted);
+        using var response = await options.Backchannel.PostAsync(endpoints.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = options.ClientId!,
+            ["client_secret"] = options.ClientSecret!,
+        }), context.RequestAborted);
+        if (!response.IsSuccessStatusCode)
+            return null;
+
+        var tokens = new OpenIdConnectMessage(await response.Content.ReadAsStringAsync(context.RequestAborted));
+        if (string.IsNullOrEmpty(tokens.AccessToken))
+            return null;
+        properties.UpdateTokenValue("access_token", tokens.AccessToken);
+        if (!string.IsNullOrEmpty(tokens.RefreshToken))
+            properties.UpdateTokenValue("refresh_token", tokens.RefreshToken);
+        if (int.TryParse(tokens.ExpiresIn, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            properties.UpdateTokenValue("expires_at", time.GetUtcNow().AddSeconds(seconds).ToString("o", CultureInfo.InvariantCulture));
+        await context.SignInAsync(CookieScheme, principal, properties);
+        return tokens.AccessToken;
+    }
+
+    private static IResult MissingCsrfHeader() => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "The request is missing its anti-forgery header.",
+        detail: $"Requests that change something in a signed-in session must carry the {CsrfHeader} header.",
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [CsrfHeader] = ["The header is required."] } });
+
+    private static string LocalOrRoot(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl : "/";
+
+    /// <summary>
+    /// Identity's endpoints as the flow needs them: the browser's on the public origin (through this
+    /// gateway), the token endpoint on Identity itself; the signing keys from the bearer scheme's cached JWKS.
+    /// </summary>
+    private sealed class IdentityEndpoints(IConfigurationManager<OpenIdConnectConfiguration> keys, string issuer, string authority)
+        : IConfigurationManager<OpenIdConnectConfiguration>
+    {
+        public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
+        {
+            var source = await keys.GetConfigurationAsync(cancel);
+            var configuration = new OpenIdConnectConfiguration
+            {
+                Issuer = issuer + "/",
+                AuthorizationEndpoint = issuer + "/connect/authorize",
+                EndSessionEndpoint = issuer + "/connect/endsession",
+                TokenEndpoint = authority + "/connect/token",
+            };
+            foreach (var key in source.SigningKeys)
+                configuration.SigningKeys.Add(key);
+            return configuration;
+        }
+
+        public void RequestRefresh() => keys.RequestRefresh();
+    }
+}

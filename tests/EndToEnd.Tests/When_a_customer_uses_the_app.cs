@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+using Aspire.Hosting.Testing;
+using CustomerPlatform.Contracts;
+using Microsoft.Playwright;
+
+namespace CustomerPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// The app in a real browser (Debian's Chromium), through the gateway only: sign-up, the verification link
+/// from MailDev, signing in on Identity's page through the gateway's backend-for-frontend, the journey map
+/// moving on its own, sign-out; and the session's tokens never within the page's reach.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed partial class When_a_customer_uses_the_app(PlatformFixture platform, Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+{
+    private const string Password = "correct horse battery staple 42";
+    private static readonly float Timeout = 60_000;
+
+    private readonly List<string> _bodies = [];
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    private Uri Gateway => platform.Gateway.BaseAddress!;
+
+    public async Task InitializeAsync()
+    {
+        _context = await browser.NewContextAsync(Gateway, width: 375, height: 800); // a phone's width
+        _context.SetDefaultTimeout(Timeout);
+        _page = await _context.NewPageAsync();
+        // Everything the page's scripts could read: every response body of its own origin.
+        _page.Response += async (_, response) =>
+        {
+            if (response.Status is >= 300 and < 400 || !response.Url.StartsWith(Gateway.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+                return;
+            var type = await response.HeaderValueAsync("content-type") ?? "";
+            if (!type.Contains("json", StringComparison.Ordinal) && !type.Contains("html", StringComparison.Ordinal) && !type.Contains("text", StringComparison.Ordinal))
+                return;
+            try
+            {
+                var body = await response.TextAsync();
+                lock (_bodies)
+                    _bodies.Add(response.Url + "\n" + body);
+            }
+            catch (PlaywrightException)
+            {
+                // The page navigated on before the body was read.
+            }
+        };
+    }
+
+    [Fact]
+    public async Task Should_sign_up_verify_sign_in_follow_the_journey_and_sign_out_without_the_page_ever_holding_a_token()
+    {
+        var email = $"app-{Guid.NewGuid():N}@example.com";
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+
+        // Sign-up: the server's message shows next to the field it names; then the form goes through.
+        await _page.GotoAsync("/sign-up");
+        await _page.GetByLabel("Your name").FillAsync("Ada App");
+        await _page.GetByLabel("Email").FillAsync(email);
+        await _page.GetByLabel("Password").FillAsync("short");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#password-error")).ToBeVisibleAsync();
+        await _page.GetByLabel("Password").FillAsync(Password);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("We sent a verification link");
+
+        // The link in the email opens the app's page, which verifies and says so.
+        var emails = await mail.WaitForAsync(email, found => found.Count >= 1, TimeSpan.FromSeconds(60));
+        var link = VerificationLink().Match(emails[0].GetProperty("text").GetString()!);
+        Assert.True(link.Success, "The verification email has no link.");
+        await _page.GotoAsync(link.Value);
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("verified");
+
+        // A used link says so and offers a new one.
+        var used = await _context.NewPageAsync();
+        await used.GotoAsync(link.Value);
+        await Assertions.Expect(used.GetByRole(AriaRole.Alert)).ToContainTextAsync("expired or was already used");
+        await Assertions.Expect(used.GetByRole(AriaRole.Button, new() { Name = "Send a new link" })).ToBeVisibleAsync();
+        await used.CloseAsync();
+
+        // Signing in goes through Identity's page and comes back to the journey.
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in to start" }).ClickAsync();
+        await _page.WaitForURLAsync(new Regex("/connect/signin"));
+        await _page.GetByLabel("Email").FillAsync(email);
+        await _page.GetByLabel("Password").FillAsync(Password);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await Assertions.Expect(_page.GetByLabel("Signed in as")).ToHaveTextAsync("Ada App");
+
+        // The journey map shows each step's state, and moves on without a reload: step 4 (the details
+        // form offered) completes on its own right after verification, and step 5 waits on the customer.
+        await Assertions.Expect(_page.Locator("[data-step='3']")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(_page.Locator("[data-step='5']")).ToHaveAttributeAsync("data-status", "active");
+        await Assertions.Expect(_page.Locator("[data-step='5'] .state")).ToHaveTextAsync("Your turn");
+        await Assertions.Expect(_page.Locator("[data-step='6'] .state")).ToHaveTextAsync("Not yet");
+
+        // The session is an HttpOnly, SameSite=Strict cookie; no token is anywhere the page can read.
+        // (The encrypted ticket is split into chunks: cp-session, cp-sessionC1, …)
+        var session = (await _context.CookiesAsync()).Where(c => c.Name.StartsWith("cp-session", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(session);
+        Assert.All(session, c => Assert.True(c.HttpOnly && c.SameSite == SameSiteAttribute.Strict, $"{c.Name} is readable by scripts or sent cross-site"));
+        var readable = await _page.EvaluateAsync<string>(
+            "() => document.cookie + '|' + JSON.stringify({ ...localStorage }) + '|' + JSON.stringify({ ...sessionStorage })");
+        Assert.DoesNotMatch(Jwt(), readable);
+        lock (_bodies)
+        {
+            Assert.Contains(_bodies, b => b.Contains("/api/onboarding/journey", StringComparison.Ordinal));
+            Assert.DoesNotContain(_bodies, b => Jwt().IsMatch(b));
+        }
+
+        // A state-changing request in the session without the anti-forgery header is refused (another
+        // site's form could send the cookie, never the header), and changes nothing.
+        var forged = await _context.APIRequest.PostAsync("/api/onboarding/journey/help", new() { DataObject = new { body = "Forged help request" } });
+        Assert.Equal(400, forged.Status);
+        Assert.Contains("X-CSRF", await forged.TextAsync(), StringComparison.Ordinal);
+
+        // Sign-out ends the session at the gateway and at Identity: the journey then asks to sign in again,
+        // and the sign-in link shows Identity's form instead of signing straight back in.
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await _page.WaitForURLAsync(new Regex("/signed-out$"));
+        await Assertions.Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "You are signed out" })).ToBeVisibleAsync();
+        Assert.DoesNotContain(await _context.CookiesAsync(), c => c.Name.StartsWith("cp-session", StringComparison.Ordinal));
+        await _page.GotoAsync("/onboarding");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Sign in again");
+        await _page.GotoAsync("/sign-in?returnUrl=/onboarding");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        Assert.Contains("/connect/signin", _page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_open_a_page_for_every_link_the_emails_carry_and_404_elsewhere()
+    {
+        foreach (var path in new[] { "/", "/sign-up", "/verify-email?token=x", "/reset-password?token=x", "/confirm-email-change?token=x",
+                     "/onboarding", "/onboarding/details", "/onboarding/survey", "/staff/approvals", $"/support/tickets/{Guid.NewGuid()}" })
+        {
+            var response = await _context.APIRequest.GetAsync(path);
+            Assert.True(response.Status == 200, $"{path} answered {response.Status}");
+            Assert.Contains("_framework/blazor.webassembly", await response.TextAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(404, (await _context.APIRequest.GetAsync("/no-such-page")).Status);
+        Assert.Equal(404, (await _context.APIRequest.GetAsync("/api/no-such-service/x")).Status);
+    }
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    [GeneratedRegex(@"https?://\S+/verify-email\?token=[^\s""<>]+")]
+    private static partial Regex VerificationLink();
+
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")]
+    private static partial Regex Jwt();
+}
