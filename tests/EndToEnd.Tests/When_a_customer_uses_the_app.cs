@@ -8,7 +8,8 @@ namespace CustomerPlatform.EndToEnd.Tests;
 /// <summary>
 /// The app in a real browser (Debian's Chromium), through the gateway only: sign-up, the verification link
 /// from MailDev, signing in on Identity's page through the gateway's backend-for-frontend, the journey map
-/// moving on its own, sign-out; and the session's tokens never within the page's reach.
+/// moving on its own while an admin approves the details in their own browser, sign-out; and the session's
+/// tokens never within the page's reach.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed partial class When_a_customer_uses_the_app(PlatformFixture platform, Browser browser) : IClassFixture<Browser>, IAsyncLifetime
@@ -26,6 +27,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     {
         _context = await browser.NewContextAsync(Gateway, width: 375, height: 800); // a phone's width
         _context.SetDefaultTimeout(Timeout);
+        Assertions.SetDefaultExpectTimeout(30_000); // the journey moves by messages; the page reads it every 3 s
         _page = await _context.NewPageAsync();
         // Everything the page's scripts could read: every response body of its own origin.
         _page.Response += async (_, response) =>
@@ -94,6 +96,42 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await Assertions.Expect(_page.Locator("[data-step='5']")).ToHaveAttributeAsync("data-status", "active");
         await Assertions.Expect(_page.Locator("[data-step='5'] .state")).ToHaveTextAsync("Your turn");
         await Assertions.Expect(_page.Locator("[data-step='6'] .state")).ToHaveTextAsync("Not yet");
+
+        // Step 5 in the form: a bad phone number gets the server's message beside the field, then it goes through.
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Fill in your details" }).ClickAsync();
+        await _page.GetByLabel("Company").FillAsync("Northwind Traders");
+        await _page.GetByLabel("Job title").FillAsync("Operations lead");
+        await _page.GetByLabel("Team size").FillAsync("12");
+        await _page.GetByLabel("Phone").FillAsync("call me");
+        await _page.GetByLabel("Time zone").FillAsync("Europe/Berlin");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Send my details" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#phone-error")).ToContainTextAsync("international form");
+        await Assertions.Expect(_page.GetByLabel("Phone")).ToHaveAttributeAsync("aria-invalid", "true");
+        await _page.GetByLabel("Phone").FillAsync("+49 30 1234567");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Send my details" }).ClickAsync();
+        await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await Assertions.Expect(_page.Locator("[data-step='5']")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(_page.Locator("[data-step='6'] .state")).ToHaveTextAsync("Waiting for our team");
+
+        // An admin approves step 6 in their own browser; the customer's open page moves on by itself
+        // (step 6 done, a success manager assigned at step 7 and shown) without a reload.
+        await using (var admin = await browser.NewContextAsync(Gateway))
+        {
+            var staff = await admin.NewPageAsync();
+            await staff.GotoAsync("/sign-in?returnUrl=/staff/approvals");
+            await staff.GetByLabel("Email").FillAsync(StaffAccounts.Admin.Email);
+            await staff.GetByLabel("Password").FillAsync(StaffAccounts.Admin.Password);
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await staff.WaitForURLAsync(new Regex("/staff/approvals$"));
+            var card = staff.Locator($"[data-customer-email='{email}'][data-step='6']");
+            await Assertions.Expect(card).ToContainTextAsync("Northwind Traders");
+            await card.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+            await Assertions.Expect(card).ToHaveCountAsync(0);
+        }
+
+        await Assertions.Expect(_page.Locator("[data-step='6']")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(_page.Locator("[data-step='7']")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Region, new() { Name = "Your customer success manager" })).ToContainTextAsync("@example.com");
 
         // The session is an HttpOnly, SameSite=Strict cookie; no token is anywhere the page can read.
         // (The encrypted ticket is split into chunks: cp-session, cp-sessionC1, …)

@@ -98,8 +98,8 @@ public sealed class When_the_whole_platform_runs(PlatformFixture platform)
     }
 
     [Theory]
-    [InlineData("/")]
     [InlineData("/status")]
+    [InlineData("/index.html/x")]
     [InlineData("/api/unknown/status")]
     [InlineData("/alive/identity")]
     public async Task Should_expose_only_its_explicit_routes(string path)
