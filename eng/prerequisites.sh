@@ -42,3 +42,12 @@ if [ ! -f "$maildev_dir/node_modules/maildev/package.json" ]; then
   mkdir -p "$maildev_dir"
   npm install --prefix "$maildev_dir" --no-audit --no-fund --no-package-lock --loglevel=error "maildev@$maildev_version" >/dev/null
 fi
+
+# axe-core, which the app's browser tests run on every page (accessibility).
+axe_version="4.14.1"
+axe_dir="$repo_root/.tools/axe"
+if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
+  echo "==> Installing axe-core $axe_version (npm) into .tools/axe"
+  mkdir -p "$axe_dir"
+  npm install --prefix "$axe_dir" --no-audit --no-fund --no-package-lock --loglevel=error "axe-core@$axe_version" >/dev/null
+fi

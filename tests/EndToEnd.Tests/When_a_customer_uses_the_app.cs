@@ -63,9 +63,11 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await _page.GetByLabel("Password").FillAsync("short");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
         await Assertions.Expect(_page.Locator("#password-error")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(_page, "the sign-up form with an error");
         await _page.GetByLabel("Password").FillAsync(Password);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
         await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("We sent a verification link");
+        await Browser.AssertAccessibleAsync(_page, "the sign-up page once sent");
 
         // The link in the email opens the app's page, which verifies and says so.
         var emails = await mail.WaitForAsync(email, found => found.Count >= 1, TimeSpan.FromSeconds(60));
@@ -73,17 +75,20 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         Assert.True(link.Success, "The verification email has no link.");
         await _page.GotoAsync(link.Value);
         await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("verified");
+        await Browser.AssertAccessibleAsync(_page, "the verified page");
 
         // A used link says so and offers a new one.
         var used = await _context.NewPageAsync();
         await used.GotoAsync(link.Value);
         await Assertions.Expect(used.GetByRole(AriaRole.Alert)).ToContainTextAsync("expired or was already used");
         await Assertions.Expect(used.GetByRole(AriaRole.Button, new() { Name = "Send a new link" })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(used, "the used-link page");
         await used.CloseAsync();
 
         // Signing in goes through Identity's page and comes back to the journey.
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in to start" }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/connect/signin"));
+        await Browser.AssertAccessibleAsync(_page, "Identity's sign-in page");
         await _page.GetByLabel("Email").FillAsync(email);
         await _page.GetByLabel("Password").FillAsync(Password);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -96,6 +101,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await Assertions.Expect(_page.Locator("[data-step='5']")).ToHaveAttributeAsync("data-status", "active");
         await Assertions.Expect(_page.Locator("[data-step='5'] .state")).ToHaveTextAsync("Your turn");
         await Assertions.Expect(_page.Locator("[data-step='6'] .state")).ToHaveTextAsync("Not yet");
+        await Browser.AssertAccessibleAsync(_page, "the journey page");
 
         // Step 5 in the form: a bad phone number gets the server's message beside the field, then it goes through.
         await _page.GetByRole(AriaRole.Link, new() { Name = "Fill in your details" }).ClickAsync();
@@ -107,6 +113,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await _page.GetByRole(AriaRole.Button, new() { Name = "Send my details" }).ClickAsync();
         await Assertions.Expect(_page.Locator("#phone-error")).ToContainTextAsync("international form");
         await Assertions.Expect(_page.GetByLabel("Phone")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Browser.AssertAccessibleAsync(_page, "the details form with an error");
         await _page.GetByLabel("Phone").FillAsync("+49 30 1234567");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Send my details" }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/onboarding$"));
@@ -125,6 +132,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
             await staff.WaitForURLAsync(new Regex("/staff/approvals$"));
             var card = staff.Locator($"[data-customer-email='{email}'][data-step='6']");
             await Assertions.Expect(card).ToContainTextAsync("Northwind Traders");
+            await Browser.AssertAccessibleAsync(staff, "the approvals queue");
             await card.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
             await Assertions.Expect(card).ToHaveCountAsync(0);
         }
@@ -158,6 +166,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/signed-out$"));
         await Assertions.Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "You are signed out" })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(_page, "the signed-out page");
         Assert.DoesNotContain(await _context.CookiesAsync(), c => c.Name.StartsWith("cp-session", StringComparison.Ordinal));
         await _page.GotoAsync("/onboarding");
         await Assertions.Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Sign in again");
