@@ -176,6 +176,33 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     }
 
     [Fact]
+    public async Task Should_refuse_a_wrong_password_with_the_lockout_message_and_say_when_the_session_has_ended()
+    {
+        var email = $"app-{Guid.NewGuid():N}@example.com";
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        var (_, api) = await Accounts.NewCustomerAsync(platform.Gateway, mail, email, "Lee Lockout", TimeSpan.FromSeconds(60));
+
+        await _page.GotoAsync("/sign-in?returnUrl=/onboarding");
+        await _page.GetByLabel("Email").FillAsync(email);
+        await _page.GetByLabel("Password").FillAsync("not the password at all");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("incorrect, or the account is temporarily locked");
+        await Browser.AssertAccessibleAsync(_page, "Identity's sign-in page with an error");
+
+        await _page.GetByLabel("Password").FillAsync(Accounts.DefaultPassword);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await Assertions.Expect(_page.Locator("[data-step='5']")).ToHaveAttributeAsync("data-status", "active");
+
+        // The password changes elsewhere: Identity revokes every token issued before (ADR-015), so the
+        // open page's session ends, and the page says so and offers to sign in again.
+        await api.ExpectAsync(System.Net.HttpStatusCode.NoContent, HttpMethod.Post, "/api/identity/change-password",
+            new { currentPassword = Accounts.DefaultPassword, newPassword = "a brand new passphrase 43" });
+        await Assertions.Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your session has ended");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Should_open_a_page_for_every_link_the_emails_carry_and_404_elsewhere()
     {
         foreach (var path in new[] { "/", "/sign-up", "/verify-email?token=x", "/reset-password?token=x", "/confirm-email-change?token=x",
