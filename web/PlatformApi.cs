@@ -108,6 +108,7 @@ public static class PlatformApiExtensions
         services.AddScoped(_ => new HttpClient(new CsrfHeaderHandler { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri(baseAddress) });
         services.AddScoped<PlatformApi>();
         services.AddScoped<Session>();
+        services.AddScoped<Inbox>();
         return services;
     }
 }

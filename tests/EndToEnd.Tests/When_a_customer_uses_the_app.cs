@@ -103,6 +103,17 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await Assertions.Expect(_page.Locator("[data-step='6'] .state")).ToHaveTextAsync("Not yet");
         await Browser.AssertAccessibleAsync(_page, "the journey page");
 
+        // The in-app inbox: the header counts what is unread (the emails so far are there too); reading it all empties the count.
+        var inboxLink = _page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Notifications, \d+ unread$") });
+        await Assertions.Expect(inboxLink).ToHaveAttributeAsync("aria-label", new Regex(@"^Notifications, [1-9]\d* unread$"));
+        await inboxLink.ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-read='false']").First).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(_page, "the notifications page");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Mark all read" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-read='false']")).ToHaveCountAsync(0);
+        await Assertions.Expect(inboxLink).ToHaveAttributeAsync("aria-label", "Notifications, 0 unread");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Journey" }).ClickAsync();
+
         // Step 5 in the form: a bad phone number gets the server's message beside the field, then it goes through.
         await _page.GetByRole(AriaRole.Link, new() { Name = "Fill in your details" }).ClickAsync();
         await _page.GetByLabel("Company").FillAsync("Northwind Traders");
@@ -125,11 +136,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await using (var admin = await browser.NewContextAsync(Gateway))
         {
             var staff = await admin.NewPageAsync();
-            await staff.GotoAsync("/sign-in?returnUrl=/staff/approvals");
-            await staff.GetByLabel("Email").FillAsync(StaffAccounts.Admin.Email);
-            await staff.GetByLabel("Password").FillAsync(StaffAccounts.Admin.Password);
-            await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await staff.WaitForURLAsync(new Regex("/staff/approvals$"));
+            await SignInAsync(staff, "/staff/approvals", StaffAccounts.Admin);
             var card = staff.Locator($"[data-customer-email='{email}'][data-step='6']");
             await Assertions.Expect(card).ToContainTextAsync("Northwind Traders");
             await Browser.AssertAccessibleAsync(staff, "the approvals queue");
@@ -200,6 +207,51 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
             new { currentPassword = Accounts.DefaultPassword, newPassword = "a brand new passphrase 43" });
         await Assertions.Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your session has ended");
         await Assertions.Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Should_ask_for_help_from_the_journey_and_see_the_agents_reply_arrive_in_the_thread()
+    {
+        var email = $"app-{Guid.NewGuid():N}@example.com";
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        await Accounts.NewCustomerAsync(platform.Gateway, mail, email, "Hana Help", TimeSpan.FromSeconds(60));
+        await SignInAsync(_page, "/onboarding", (email, Accounts.DefaultPassword));
+
+        // Before a success manager is assigned, help goes to the support queue.
+        await _page.GetByLabel("What do you need?").FillAsync("I cannot find where to put my company's VAT number.");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Ask for help" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Follow it here" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.List, new() { Name = "Messages" })).ToContainTextAsync("VAT number");
+        await Browser.AssertAccessibleAsync(_page, "a customer's ticket");
+        var ticketPath = new Uri(_page.Url).AbsolutePath;
+
+        // The agent finds it in their list and answers in their own browser.
+        await using (var agent = await browser.NewContextAsync(Gateway))
+        {
+            var staff = await agent.NewPageAsync();
+            await SignInAsync(staff, "/support/tickets", StaffAccounts.Agent);
+            await Browser.AssertAccessibleAsync(staff, "the agent's ticket list");
+            await staff.Locator($"a[href='{ticketPath}']").ClickAsync();
+            await Assertions.Expect(staff.GetByRole(AriaRole.List, new() { Name = "Messages" })).ToContainTextAsync("VAT number");
+            await staff.GetByLabel("Your reply").FillAsync("It goes in the company field of the details form.");
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+            await Assertions.Expect(staff.Locator("[data-role='staff']")).ToContainTextAsync("company field");
+            await Browser.AssertAccessibleAsync(staff, "the agent's view of a ticket");
+        }
+
+        // The customer's open page shows the answer without a reload; they mark it resolved.
+        await Assertions.Expect(_page.Locator("[data-role='staff']")).ToContainTextAsync("company field");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Mark resolved" }).ClickAsync();
+        await Assertions.Expect(_page.GetByTestId("ticket-status")).ToHaveTextAsync("resolved");
+    }
+
+    private static async Task SignInAsync(IPage page, string returnPath, (string Email, string Password) account)
+    {
+        await page.GotoAsync("/sign-in?returnUrl=" + Uri.EscapeDataString(returnPath));
+        await page.GetByLabel("Email").FillAsync(account.Email);
+        await page.GetByLabel("Password").FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(Regex.Escape(returnPath) + "$"));
     }
 
     [Fact]
