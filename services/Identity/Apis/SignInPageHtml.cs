@@ -41,6 +41,7 @@ internal static class SignInPageHtml
                   <input id="password" name="password" type="password" autocomplete="current-password" required>
                   <button type="submit">Sign in</button>
                 </form>
+                <p><a href="/forgot-password">Forgot your password?</a> · <a href="/sign-up">Create an account</a></p>
               </main>
             </body>
             </html>
