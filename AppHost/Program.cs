@@ -42,11 +42,11 @@ var keyEncryptionKey = builder.AddGeneratedSecret(
     "identity-key-encryption-key", Path.Combine(options.ResolveDataDirectory(), ResourceNames.Services.Identity, "key-encryption-key"), length: 48);
 identity.WithEnvironment("Identity__KeyEncryptionKey", keyEncryptionKey);
 // The gateway signs the app's users in as Identity's confidential client customer-app (its backend-for-frontend).
-var appClientSecret = builder.AddGeneratedSecret(
-    "app-client-secret", Path.Combine(options.ResolveDataDirectory(), ResourceNames.Gateway, "app-client-secret"), length: 48);
+var gatewayData = Path.Combine(options.ResolveDataDirectory(), ResourceNames.Gateway);
+var appClientSecret = builder.AddGeneratedSecret("app-client-secret", Path.Combine(gatewayData, "app-client-secret"), length: 48);
 identity.WithEnvironment("Identity__AppClientSecret", appClientSecret);
 gateway.WithEnvironment("App__ClientSecret", appClientSecret)
-    .WithEnvironment("Gateway__KeysDirectory", Path.Combine(options.ResolveDataDirectory(), ResourceNames.Gateway, "keys"));
+    .WithEnvironment("Gateway__KeysDirectory", Path.Combine(gatewayData, "keys"));
 onboarding.WithEnvironment("Onboarding__AppOrigin", gateway.GetEndpoint("http"));
 ticketing.WithEnvironment("Ticketing__AppUrl", gateway.GetEndpoint("http"));
 

@@ -3,7 +3,7 @@ namespace CustomerPlatform.Web;
 /// <summary>The signed-in customer's unread count for the header, read again when something may have changed and every 20 s.</summary>
 public sealed class Inbox(PlatformApi api) : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
+    private readonly Polling _polling = new();
     private Task? _following;
 
     public event Action? Changed;
@@ -14,7 +14,7 @@ public sealed class Inbox(PlatformApi api) : IAsyncDisposable
 
     public async Task RefreshAsync()
     {
-        var page = await api.GetAsync<InboxPage>("/api/notifications?page=1&pageSize=1", _stop.Token);
+        var page = await api.GetAsync<InboxPage>("/api/notifications?page=1&pageSize=1", _polling.Token);
         if (page.Ok && page.Value!.Unread != Unread)
         {
             Unread = page.Value.Unread;
@@ -24,21 +24,15 @@ public sealed class Inbox(PlatformApi api) : IAsyncDisposable
 
     private async Task FollowAsync()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(20));
-        try
+        await RefreshAsync();
+        await _polling.EveryAsync(TimeSpan.FromSeconds(20), async () =>
         {
-            do
-                await RefreshAsync();
-            while (await timer.WaitForNextTickAsync(_stop.Token));
-        }
-        catch (OperationCanceledException) { }
+            await RefreshAsync();
+            return true;
+        });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _polling.DisposeAsync();
 }
 
 public sealed record InboxPage(InboxItem[] Items, int Page, int PageSize, int Total, int Unread);

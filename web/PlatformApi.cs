@@ -78,6 +78,10 @@ public sealed record ApiResult<T>(T? Value, HttpStatusCode Status, Problem? Prob
     /// <summary>The server's messages for one field (its JSON name), or none.</summary>
     public IReadOnlyList<string> ErrorsFor(string field) =>
         Problem?.Errors?.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value ?? [];
+
+    /// <summary>What to show beside a form's one field: its messages, else the problem's own, else nothing.</summary>
+    public IReadOnlyList<string> MessagesFor(string field) =>
+        Ok ? [] : ErrorsFor(field) is { Count: > 0 } errors ? errors : [Problem!.Message];
 }
 
 /// <summary>An RFC 9457 problem, with the field errors of a validation problem.</summary>

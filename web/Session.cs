@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 namespace CustomerPlatform.Web;
 
 /// <summary>Who is signed in, as the gateway's session says (the page never sees a token).</summary>
-public sealed class Session(PlatformApi api, NavigationManager navigation, HttpClient http)
+public sealed class Session(PlatformApi api, NavigationManager navigation)
 {
     private Task? _loading;
 
@@ -33,8 +33,7 @@ public sealed class Session(PlatformApi api, NavigationManager navigation, HttpC
     public async Task SignOutAsync()
     {
         // The gateway ends its session and Identity's; the page then starts afresh.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/sign-out");
-        using var _ = await http.SendAsync(request);
+        await api.PostAsync<NoContent>("/sign-out", null);
         navigation.NavigateTo("/signed-out", forceLoad: true);
     }
 }

@@ -19,7 +19,6 @@ internal static class AppPages
         "/confirm-email-change",
         "/account/{**rest}",
         "/onboarding/{**rest}",
-        "/training/{**rest}",
         "/support/{**rest}",
         "/notifications/{**rest}",
         "/staff/{**rest}",

@@ -102,7 +102,7 @@ internal static class AppSession
     public static IEndpointRouteBuilder MapAppSession(this IEndpointRouteBuilder app)
     {
         app.MapGet(SignInPath, (string? returnUrl) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [OidcScheme]))
+            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrRoot(returnUrl) }, [OidcScheme]))
             .ExcludeFromDescription();
 
         // A POST with the CSRF header, so no other site can sign a user out; the browser follows the
@@ -195,10 +195,6 @@ internal static class AppSession
         title: "The request is missing its anti-forgery header.",
         detail: $"Requests that change something in a signed-in session must carry the {CsrfHeader} header.",
         extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [CsrfHeader] = ["The header is required."] } });
-
-    private static string LocalOrRoot(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl : "/";
 
     /// <summary>
     /// Identity's endpoints as the flow needs them: the browser's on the public origin (through this

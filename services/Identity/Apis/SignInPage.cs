@@ -30,14 +30,14 @@ public static class SignInPage
     }
 
     public static ContentHttpResult Show(HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
-        Page(context, antiforgery, LocalOrRoot(returnUrl), email: null, error: null, StatusCodes.Status200OK);
+        Page(context, antiforgery, LocalUrl.OrRoot(returnUrl), email: null, error: null, StatusCodes.Status200OK);
 
     public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Submit(
         HttpContext context, IAntiforgery antiforgery, SignInService signIn, RateLimiter limiter, ILookupNormalizer normalizer,
         IOptions<RateLimitSettings> limits, TimeProvider time, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        var returnUrl = LocalOrRoot(form["returnUrl"]);
+        var returnUrl = LocalUrl.OrRoot(form["returnUrl"]);
         var email = form["email"].ToString().Trim();
         if (!await antiforgery.IsRequestValidAsync(context))
             return Page(context, antiforgery, returnUrl, email, "The form expired; please try again.", StatusCodes.Status400BadRequest);
@@ -67,10 +67,4 @@ public static class SignInPage
         var tokens = antiforgery.GetAndStoreTokens(context);
         return TypedResults.Content(SignInPageHtml.Render(returnUrl, email, error, tokens), "text/html; charset=utf-8", statusCode: status);
     }
-
-    // Only this origin's paths: an open redirect would let a phishing link bounce through our page.
-    private static string LocalOrRoot(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
 }
