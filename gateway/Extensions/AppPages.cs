@@ -21,6 +21,8 @@ internal static class AppPages
         "/onboarding/{**rest}",
         "/support/{**rest}",
         "/notifications/{**rest}",
+        "/settings/notifications",
+        "/training/{**rest}",
         "/staff/{**rest}",
     ];
 

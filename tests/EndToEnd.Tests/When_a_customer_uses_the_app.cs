@@ -146,7 +146,31 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
 
         await Assertions.Expect(_page.Locator("[data-step='6']")).ToHaveAttributeAsync("data-status", "completed");
         await Assertions.Expect(_page.Locator("[data-step='7']")).ToHaveAttributeAsync("data-status", "completed");
-        await Assertions.Expect(_page.GetByRole(AriaRole.Region, new() { Name = "Your customer success manager" })).ToContainTextAsync("@example.com");
+        var manager = _page.GetByRole(AriaRole.Region, new() { Name = "Your customer success manager" });
+        await Assertions.Expect(manager).ToContainTextAsync("@example.com");
+        var managerEmail = CsmEmail().Match(await manager.InnerTextAsync()).Value;
+
+        // 8–9: the introduction is emailed and Training enrolls the customer; step 10 waits on them.
+        await Assertions.Expect(_page.Locator("[data-step='9']")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(_page.Locator("[data-step='8']")).ToHaveAttributeAsync("data-status", "completed");
+        await TakeTheInitialCourseAsync(_page);
+
+        // 11: the customer's own CSM sees the result in their queue and approves it in their own browser.
+        await Assertions.Expect(_page.Locator("[data-step='10']")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(_page.Locator("[data-step='11'] .state")).ToHaveTextAsync("Waiting for our team");
+        await using (var csm = await browser.NewContextAsync(Gateway))
+        {
+            var staff = await csm.NewPageAsync();
+            await SignInAsync(staff, "/staff/approvals", StaffAccounts.Csms.Single(c => c.Email == managerEmail));
+            var card = staff.Locator($"[data-customer-email='{email}'][data-step='11']");
+            await Assertions.Expect(card.GetByTestId("training-result")).ToContainTextAsync("best 100 %");
+            await Browser.AssertAccessibleAsync(staff, "a training approval");
+            await card.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+            await Assertions.Expect(card).ToHaveCountAsync(0);
+        }
+
+        await Assertions.Expect(_page.Locator("[data-step='11']")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(_page.Locator("[data-step='12'] .state")).ToHaveTextAsync("Your turn");
 
         // The session is an HttpOnly, SameSite=Strict cookie; no token is anywhere the page can read.
         // (The encrypted ticket is split into chunks: cp-session, cp-sessionC1, …)
@@ -245,6 +269,153 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await Assertions.Expect(_page.GetByTestId("ticket-status")).ToHaveTextAsync("resolved");
     }
 
+    [Fact]
+    public async Task Should_do_steps_12_to_17_in_the_app_with_the_csm_answering_a_question_in_the_workspace()
+    {
+        var wait = TimeSpan.FromSeconds(90);
+        var email = $"app-{Guid.NewGuid():N}@example.com";
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        var (customerId, customer) = await Accounts.NewCustomerAsync(platform.Gateway, mail, email, "Quinn Questions", wait);
+        var admin = await Accounts.SignInAsync(platform.Gateway, StaffAccounts.Admin);
+        var journey = new JourneyClient(customer);
+
+        // Steps 1–11 through the API (the test above does them in the app).
+        await journey.WaitForStepAsync("details-submitted", wait, "active");
+        await journey.SubmitDetailsAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, await Approvals.DecideAsync(admin, Approvals.Id(await Approvals.WaitForPendingAsync(admin, customerId, 6, wait)), "approve"));
+        var enrolled = await journey.WaitForCompletedAsync("initial-training-enrolled", wait);
+        var managerEmail = enrolled.GetProperty("successManager").GetProperty("email").GetString()!;
+        await TrainingClient.PassAsync(customer, admin, Contracts.Training.CourseLevels.Initial);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, await Approvals.DecideAsync(admin, Approvals.Id(await Approvals.WaitForPendingAsync(admin, customerId, 11, wait)), "approve"));
+        await journey.WaitForStepAsync("profile-completed", wait, "active");
+
+        await SignInAsync(_page, "/onboarding", (email, Accounts.DefaultPassword));
+
+        // 12: the profile, with the server's message beside an empty field first.
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Set up your profile" }).ClickAsync();
+        await _page.GetByLabel("Headline").FillAsync("Runs operations at Northwind");
+        await _page.GetByLabel("Areas of expertise").FillAsync("operations, support");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#bio-error")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(_page, "the profile form with an error");
+        await _page.GetByLabel("About you").FillAsync("Ten years of keeping teams on schedule.");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
+        await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await Assertions.Expect(_page.Locator("[data-step='12']")).ToHaveAttributeAsync("data-status", "completed");
+
+        // 13: a tool connected, then done.
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Connect your tools" }).ClickAsync();
+        await _page.GetByLabel("Kind of tool").SelectOptionAsync("calendar");
+        await _page.GetByLabel("Tool", new() { Exact = true }).FillAsync("Google Calendar");
+        await _page.GetByLabel("Your account in it").FillAsync(email);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.List, new() { Name = "Connected tools" })).ToContainTextAsync("Google Calendar");
+        await Browser.AssertAccessibleAsync(_page, "the tools page");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "I am done connecting tools" }).ClickAsync();
+        await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await Assertions.Expect(_page.Locator("[data-step='13']")).ToHaveAttributeAsync("data-status", "completed");
+
+        // 14: every feature of the tour opened completes the step by itself.
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Explore the product" }).ClickAsync();
+        var features = _page.Locator("[data-feature] button");
+        await Assertions.Expect(features.First).ToBeVisibleAsync();
+        var count = await features.CountAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await features.Nth(i).ClickAsync();
+            await Assertions.Expect(features.Nth(i)).ToHaveAttributeAsync("aria-expanded", "true");
+        }
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{count} of {count} features explored.");
+        await Browser.AssertAccessibleAsync(_page, "the product tour");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Journey" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-step='14']")).ToHaveAttributeAsync("data-status", "completed");
+
+        // 15: a question, then "I have asked everything"; 16 waits on the CSM.
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Ask your questions" }).ClickAsync();
+        await _page.GetByLabel("Subject").FillAsync("Calendar sync");
+        await _page.GetByLabel("Your question").FillAsync("Does the calendar integration sync both ways?");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Send my question" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.List, new() { Name = "Questions you asked" })).ToContainTextAsync("Calendar sync");
+        await Browser.AssertAccessibleAsync(_page, "the questions page");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "I have asked everything" }).ClickAsync();
+        await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await Assertions.Expect(_page.Locator("[data-step='15']")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(_page.Locator("[data-step='16'] .state")).ToHaveTextAsync("Waiting for our team");
+
+        // The CSM answers in their workspace, in their own browser.
+        await using (var csm = await browser.NewContextAsync(Gateway))
+        {
+            var staff = await csm.NewPageAsync();
+            await SignInAsync(staff, "/support/tickets", StaffAccounts.Csms.Single(c => c.Email == managerEmail));
+            await staff.GetByRole(AriaRole.Link, new() { Name = "Calendar sync" }).First.ClickAsync();
+            await Assertions.Expect(staff.GetByRole(AriaRole.List, new() { Name = "Messages" })).ToContainTextAsync("both ways");
+            await staff.GetByLabel("Your reply").FillAsync("Yes: changes on either side show up within a minute.");
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+            await Assertions.Expect(staff.Locator("[data-role='staff']")).ToContainTextAsync("within a minute");
+        }
+
+        // The customer's open journey shows 16 done without a reload, and the answer is in the thread.
+        await Assertions.Expect(_page.Locator("[data-step='16']")).ToHaveAttributeAsync("data-status", "completed");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Support" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Calendar sync" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-role='staff']")).ToContainTextAsync("within a minute");
+
+        // 17: the advanced course declined; 18 and 19 are skipped and the journey is complete.
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Journey" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "No, thanks" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-step='17']")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(_page.Locator("[data-step='18']")).ToHaveAttributeAsync("data-status", "skipped");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Link, new() { Name = "Tell us how it went" })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(_page, "the completed journey");
+    }
+
+    /// <summary>
+    /// Step 10 in the app: from the journey to the course, every module (Markdown rendered) marked done,
+    /// a quiz attempt answered wrong (the attempts left shown), then right (the key read by an admin, as
+    /// the page never has it).
+    /// </summary>
+    private async Task TakeTheInitialCourseAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Take the initial course" }).ClickAsync();
+        await page.Locator("[data-level='initial'] a").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("course-progress")).ToContainTextAsync("0 of");
+        await Assertions.Expect(page.Locator(".markdown h3").First).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page, "a course module");
+        var modules = await page.Locator("[data-module]").CountAsync();
+        for (var i = 0; i < modules; i++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
+            await Assertions.Expect(page.Locator($"[data-module='{i}']")).ToHaveAttributeAsync("data-completed", "true");
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Quiz" })).ToBeVisibleAsync();
+        var admin = await Accounts.SignInAsync(platform.Gateway, StaffAccounts.Admin);
+        var courseId = (await admin.GetAsync("/api/training/courses")).EnumerateArray()
+            .Single(c => c.GetProperty("level").GetString() == "initial").GetProperty("courseId").GetGuid();
+        var questions = (await admin.GetAsync($"/api/training/admin/courses/{courseId}")).GetProperty("quiz").GetProperty("questions").EnumerateArray()
+            .Select(q => (
+                Right: q.GetProperty("correctChoiceIds").EnumerateArray().Select(c => c.GetGuid()).ToList(),
+                Wrong: q.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("choiceId").GetGuid())
+                    .First(c => !q.GetProperty("correctChoiceIds").EnumerateArray().Any(r => r.GetGuid() == c))))
+            .ToList();
+
+        foreach (var question in questions)
+            await page.Locator($"#c-{question.Wrong:N}").CheckAsync();
+        await Browser.AssertAccessibleAsync(page, "the quiz");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit my answers" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("quiz-result")).ToContainTextAsync("not passed. 2 attempts left");
+
+        foreach (var question in questions)
+        {
+            foreach (var choice in question.Right)
+                await page.Locator($"#c-{choice:N}").CheckAsync();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit my answers" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("quiz-result")).ToContainTextAsync("You scored 100 %: passed.");
+        await Assertions.Expect(page.GetByTestId("course-progress")).ToContainTextAsync("course completed");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Journey" }).ClickAsync();
+    }
+
     private static async Task SignInAsync(IPage page, string returnPath, (string Email, string Password) account)
     {
         await page.GotoAsync("/sign-in?returnUrl=" + Uri.EscapeDataString(returnPath));
@@ -258,7 +429,8 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     public async Task Should_open_a_real_page_for_every_link_the_emails_carry_and_404_elsewhere()
     {
         foreach (var path in new[] { "/", "/sign-up", "/verify-email?token=x", "/forgot-password", "/reset-password?token=x", "/confirm-email-change?token=x",
-                     "/account", "/onboarding", "/onboarding/details", "/onboarding/survey", "/notifications", "/staff/approvals",
+                     "/account", "/onboarding", "/onboarding/details", "/onboarding/survey", "/onboarding/profile", "/onboarding/tools",
+                     "/onboarding/tour", "/onboarding/questions", "/training", $"/training/{Guid.NewGuid()}", "/notifications", "/settings/notifications", "/staff/approvals",
                      "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/signed-out" })
         {
             var response = await _page.GotoAsync(path);
@@ -307,6 +479,9 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
 
     [GeneratedRegex(@"https?://\S+/reset-password\?token=[^\s""<>]+")]
     private static partial Regex ResetLink();
+
+    [GeneratedRegex(@"csm\.[a-z]+@example\.com")]
+    private static partial Regex CsmEmail();
 
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")]
     private static partial Regex Jwt();

@@ -15,12 +15,12 @@ public static class JourneyApi
 
     public static async Task<Results<Ok<JourneyResponse>, NotFound>> GetJourneyAsync(ClaimsPrincipal user, OnboardingDbContext db, CancellationToken cancellationToken) =>
         await FindAsync(db, user.GetCustomerId(), cancellationToken) is { } journey
-            ? TypedResults.Ok(JourneyResponse.From(journey))
+            ? TypedResults.Ok(JourneyResponses.From(journey))
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<JourneyResponse>, NotFound>> GetCustomerJourneyAsync(Guid customerId, ClaimsPrincipal user, OnboardingDbContext db, CancellationToken cancellationToken) =>
         (user.IsStaff() || user.GetCustomerId() == customerId) && await FindAsync(db, customerId, cancellationToken) is { } journey
-            ? TypedResults.Ok(JourneyResponse.From(journey))
+            ? TypedResults.Ok(JourneyResponses.From(journey))
             : TypedResults.NotFound();
 
     public static async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> SubmitDetailsAsync(

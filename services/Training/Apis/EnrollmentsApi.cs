@@ -30,14 +30,14 @@ public static class EnrollmentsApi
         }
 
         var rows = await WithVersion(db, db.Enrollments.AsNoTracking().Where(e => e.CustomerId == owner)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.OrderBy(r => r.Enrollment.EnrolledAt).Select(r => EnrollmentView.Of(r.Enrollment, r.Title, r.Content)).ToList());
+        return TypedResults.Ok(rows.OrderBy(r => r.Enrollment.EnrolledAt).Select(r => EnrollmentViews.Of(r.Enrollment, r.Title, r.Content)).ToList());
     }
 
     public static async Task<Results<Ok<EnrollmentView>, NotFound>> GetAsync(
         Guid enrollmentId, ClaimsPrincipal user, TrainingDbContext db, CancellationToken cancellationToken)
     {
         var row = await WithVersion(db, Visible(db, user).AsNoTracking().Where(e => e.Id == enrollmentId)).FirstOrDefaultAsync(cancellationToken);
-        return row is null ? TypedResults.NotFound() : TypedResults.Ok(EnrollmentView.Of(row.Enrollment, row.Title, row.Content));
+        return row is null ? TypedResults.NotFound() : TypedResults.Ok(EnrollmentViews.Of(row.Enrollment, row.Title, row.Content));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> CompleteModuleAsync(
@@ -88,7 +88,7 @@ public static class EnrollmentsApi
             Reason = grant.Reason, GrantedBy = grant.GrantedBy, GrantedAt = now,
         }, cancellationToken);
         return await SaveAsync(db, cancellationToken)
-            ? TypedResults.Ok(EnrollmentView.Of(enrollment, row.Title, row.Content))
+            ? TypedResults.Ok(EnrollmentViews.Of(enrollment, row.Title, row.Content))
             : Problems.Conflict("The enrollment changed meanwhile; try again.");
     }
 

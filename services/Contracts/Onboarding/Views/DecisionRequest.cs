@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Contracts.Onboarding;
+
+public sealed record DecisionRequest(string? Decision, string? Reason);

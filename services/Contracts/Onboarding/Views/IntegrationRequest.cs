@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Contracts.Onboarding;
+
+public sealed record IntegrationRequest(string? Kind, string? Provider, string? Account);

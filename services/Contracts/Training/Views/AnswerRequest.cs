@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Contracts.Training;
+
+public sealed record AnswerRequest(Guid? QuestionId, List<Guid>? ChoiceIds);

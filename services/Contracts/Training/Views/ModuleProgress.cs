@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Contracts.Training;
+
+public sealed record ModuleProgress(Guid ModuleId, string Title, bool Completed);

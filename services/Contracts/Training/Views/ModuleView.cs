@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Contracts.Training;
+
+public sealed record ModuleView(Guid ModuleId, string Title, string Content, int EstimatedMinutes);

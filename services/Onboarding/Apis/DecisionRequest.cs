@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Onboarding;
-
-public sealed record DecisionRequest(string? Decision, string? Reason);

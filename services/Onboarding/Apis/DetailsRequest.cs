@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Onboarding;
-
-public sealed record DetailsRequest(string? Company, string? JobTitle, int? TeamSize, string? Goals, string? Phone, string? Timezone);

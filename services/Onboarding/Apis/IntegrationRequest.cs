@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Onboarding;
-
-public sealed record IntegrationRequest(string? Kind, string? Provider, string? Account);

@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Onboarding;
-
-public sealed record IntegrationResponse(Guid IntegrationId, string Kind, string Provider, string Account, DateTimeOffset ConnectedAt);

@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Onboarding;
-
-public sealed record JourneyStepResponse(int Number, string Key, string Title, string Status, DateTimeOffset? CompletedAt, string? Note);

@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Onboarding;
-
-public sealed record ProfileRequest(string? Headline, string? Bio, List<string?>? Expertise);

@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Onboarding;
-
-public sealed record SuccessManagerResponse(Guid Id, string DisplayName, string Email);

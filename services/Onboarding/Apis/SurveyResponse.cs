@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Onboarding;
-
-public sealed record SurveyResponse(int Score, string? Comment, DateTimeOffset AnsweredAt);

@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Onboarding;
-
-public sealed record TicketCreated(Guid TicketId);

@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Training;
-
-public sealed record AnswerRequest(Guid? QuestionId, List<Guid>? ChoiceIds);

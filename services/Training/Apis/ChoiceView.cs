@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Training;
-
-public sealed record ChoiceView(Guid ChoiceId, string Text);

@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Training;
-
-public sealed record ModuleProgress(Guid ModuleId, string Title, bool Completed);

@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Training;
-
-public sealed record ModuleView(Guid ModuleId, string Title, string Content, int EstimatedMinutes);

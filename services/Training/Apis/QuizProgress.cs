@@ -1,3 +1,0 @@
-namespace CustomerPlatform.Training;
-
-public sealed record QuizProgress(Guid QuizId, decimal PassMark, int AttemptsAllowed, int AttemptsUsed, decimal? BestScore, bool Passed);
