@@ -16,6 +16,8 @@ public sealed class Session(PlatformApi api, NavigationManager navigation)
 
     public bool IsStaff => User?.Roles.Any(r => r is "admin" or "csm" or "agent") == true;
 
+    public bool IsIn(string role) => User?.Roles.Contains(role) == true;
+
     public Task LoadAsync() => _loading ??= ReloadAsync();
 
     public async Task ReloadAsync()

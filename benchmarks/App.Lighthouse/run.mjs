@@ -39,7 +39,7 @@ async function newCustomer() {
   if (signup.status !== 202) throw new Error(`sign-up answered ${signup.status}`);
   let token;
   for (let i = 0; i < 120 && !token; i++, await sleep(500)) {
-    const emails = await (await fetch(`${maildev}/email`)).json();
+    const emails = await (await fetch(`${maildev}/api/email?to.address=${encodeURIComponent(email)}`)).json();
     const text = emails.filter(e => e.to?.some(t => t.address === email)).map(e => e.text ?? e.html ?? '').join('\n');
     token = /verify-email\?token=([^\s"<>&]+)/.exec(text)?.[1];
   }

@@ -254,13 +254,22 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         {
             var staff = await agent.NewPageAsync();
             await SignInAsync(staff, "/support/tickets", StaffAccounts.Agent);
+            await staff.GetByLabel("Whose").SelectOptionAsync("none");
             await Browser.AssertAccessibleAsync(staff, "the agent's ticket list");
             await staff.Locator($"a[href='{ticketPath}']").ClickAsync();
+            // The agent takes it: the assignment list offers them first.
+            var assignment = staff.GetByRole(AriaRole.Region, new() { Name = "Assignment" });
+            await Assertions.Expect(assignment).ToContainTextAsync("nobody's yet");
+            await assignment.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
+            await Assertions.Expect(assignment).ToContainTextAsync("Assigned to Alex Agent");
             await Assertions.Expect(staff.GetByRole(AriaRole.List, new() { Name = "Messages" })).ToContainTextAsync("VAT number");
             await staff.GetByLabel("Your reply").FillAsync("It goes in the company field of the details form.");
             await staff.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
             await Assertions.Expect(staff.Locator("[data-role='staff']")).ToContainTextAsync("company field");
             await Browser.AssertAccessibleAsync(staff, "the agent's view of a ticket");
+            await staff.GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
+            await staff.GetByLabel("Whose").SelectOptionAsync("me");
+            await Assertions.Expect(staff.Locator($"a[href='{ticketPath}']")).ToBeVisibleAsync();
         }
 
         // The customer's open page shows the answer without a reload; they mark it resolved.
@@ -272,22 +281,12 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     [Fact]
     public async Task Should_do_steps_12_to_17_in_the_app_with_the_csm_answering_a_question_in_the_workspace()
     {
-        var wait = TimeSpan.FromSeconds(90);
-        var email = $"app-{Guid.NewGuid():N}@example.com";
-        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
-        var (customerId, customer) = await Accounts.NewCustomerAsync(platform.Gateway, mail, email, "Quinn Questions", wait);
-        var admin = await Accounts.SignInAsync(platform.Gateway, StaffAccounts.Admin);
-        var journey = new JourneyClient(customer);
-
         // Steps 1–11 through the API (the test above does them in the app).
-        await journey.WaitForStepAsync("details-submitted", wait, "active");
-        await journey.SubmitDetailsAsync();
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, await Approvals.DecideAsync(admin, Approvals.Id(await Approvals.WaitForPendingAsync(admin, customerId, 6, wait)), "approve"));
-        var enrolled = await journey.WaitForCompletedAsync("initial-training-enrolled", wait);
-        var managerEmail = enrolled.GetProperty("successManager").GetProperty("email").GetString()!;
+        var (customerId, customer, admin, email, managerEmail) = await EnrolledCustomerAsync("Quinn Questions");
+        var journey = new JourneyClient(customer);
         await TrainingClient.PassAsync(customer, admin, Contracts.Training.CourseLevels.Initial);
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, await Approvals.DecideAsync(admin, Approvals.Id(await Approvals.WaitForPendingAsync(admin, customerId, 11, wait)), "approve"));
-        await journey.WaitForStepAsync("profile-completed", wait, "active");
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, await Approvals.DecideAsync(admin, Approvals.Id(await Approvals.WaitForPendingAsync(admin, customerId, 11, Wait)), "approve"));
+        await journey.WaitForStepAsync("profile-completed", Wait, "active");
 
         await SignInAsync(_page, "/onboarding", (email, Accounts.DefaultPassword));
 
@@ -346,7 +345,12 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await using (var csm = await browser.NewContextAsync(Gateway))
         {
             var staff = await csm.NewPageAsync();
-            await SignInAsync(staff, "/support/tickets", StaffAccounts.Csms.Single(c => c.Email == managerEmail));
+            await SignInAsync(staff, "/staff/customers", StaffAccounts.Csms.Single(c => c.Email == managerEmail));
+            var journeyCard = staff.Locator($"[data-customer-email='{email}']");
+            await Assertions.Expect(journeyCard).ToContainTextAsync("Step 16");
+            await Assertions.Expect(journeyCard).ToHaveAttributeAsync("data-waiting-on", "staff");
+            await Browser.AssertAccessibleAsync(staff, "the CSM's customers");
+            await staff.GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
             await staff.GetByRole(AriaRole.Link, new() { Name = "Calendar sync" }).First.ClickAsync();
             await Assertions.Expect(staff.GetByRole(AriaRole.List, new() { Name = "Messages" })).ToContainTextAsync("both ways");
             await staff.GetByLabel("Your reply").FillAsync("Yes: changes on either side show up within a minute.");
@@ -367,6 +371,63 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await Assertions.Expect(_page.Locator("[data-step='18']")).ToHaveAttributeAsync("data-status", "skipped");
         await Assertions.Expect(_page.GetByRole(AriaRole.Link, new() { Name = "Tell us how it went" })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(_page, "the completed journey");
+    }
+
+    [Fact]
+    public async Task Should_let_the_csm_grant_extra_quiz_attempts_from_the_ticket_that_says_they_ran_out()
+    {
+        var (_, customer, admin, _, managerEmail) = await EnrolledCustomerAsync("Rory Retry");
+
+        // Every attempt answered with nothing right: Onboarding opens a ticket for the CSM.
+        var enrollment = await TrainingClient.EnrollmentAsync(customer, Contracts.Training.CourseLevels.Initial);
+        var enrollmentId = enrollment.GetProperty("enrollmentId").GetGuid();
+        var course = await customer.GetAsync($"/api/training/courses/{enrollment.GetProperty("courseId").GetGuid()}");
+        var key = await TrainingClient.AnswerKeyAsync(admin, enrollment.GetProperty("courseId").GetGuid());
+        var wrong = course.GetProperty("quiz").GetProperty("questions").EnumerateArray().Select(q => new
+        {
+            questionId = q.GetProperty("questionId").GetGuid(),
+            choiceIds = new[] { q.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("choiceId").GetGuid())
+                .First(c => !System.Text.Json.JsonSerializer.Serialize(key).Contains(c.ToString(), StringComparison.Ordinal)) },
+        }).ToArray();
+        for (var i = 0; i < 3; i++)
+            await customer.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Post, $"/api/training/enrollments/{enrollmentId}/quiz-attempts", new { answers = wrong });
+
+        await using (var csm = await browser.NewContextAsync(Gateway))
+        {
+            var staff = await csm.NewPageAsync();
+            await SignInAsync(staff, "/support/tickets", StaffAccounts.Csms.Single(c => c.Email == managerEmail));
+            var ticket = staff.GetByRole(AriaRole.Link, new() { Name = "Rory Retry used every quiz attempt of the initial course" });
+            await Assertions.Expect(ticket).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await ticket.ClickAsync();
+            await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Quiz attempts" })).ToBeVisibleAsync();
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Grant extra attempts" }).ClickAsync();
+            await Assertions.Expect(staff.Locator("#grant-reason-error")).ToBeVisibleAsync();
+            await staff.GetByLabel("Reason (the customer sees it)").FillAsync("Two more tries after our call about the journey.");
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Grant extra attempts" }).ClickAsync();
+            await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Granted 2 more attempt(s)");
+            await Browser.AssertAccessibleAsync(staff, "a ticket about used quiz attempts");
+        }
+
+        var after = await TrainingClient.EnrollmentAsync(customer, Contracts.Training.CourseLevels.Initial);
+        Assert.Equal(5, after.GetProperty("quiz").GetProperty("attemptsAllowed").GetInt32());
+        Assert.Equal("in-progress", after.GetProperty("status").GetString());
+    }
+
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+
+    /// <summary>A new customer through the API up to step 9 (enrolled in the initial course), with their CSM's address.</summary>
+    private async Task<(Guid CustomerId, ApiSession Customer, ApiSession Admin, string Email, string ManagerEmail)> EnrolledCustomerAsync(string name)
+    {
+        var email = $"app-{Guid.NewGuid():N}@example.com";
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        var (customerId, customer) = await Accounts.NewCustomerAsync(platform.Gateway, mail, email, name, Wait);
+        var admin = await Accounts.SignInAsync(platform.Gateway, StaffAccounts.Admin);
+        var journey = new JourneyClient(customer);
+        await journey.WaitForStepAsync("details-submitted", Wait, "active");
+        await journey.SubmitDetailsAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, await Approvals.DecideAsync(admin, Approvals.Id(await Approvals.WaitForPendingAsync(admin, customerId, 6, Wait)), "approve"));
+        var enrolled = await journey.WaitForCompletedAsync("initial-training-enrolled", Wait);
+        return (customerId, customer, admin, email, enrolled.GetProperty("successManager").GetProperty("email").GetString()!);
     }
 
     /// <summary>
@@ -430,7 +491,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     {
         foreach (var path in new[] { "/", "/sign-up", "/verify-email?token=x", "/forgot-password", "/reset-password?token=x", "/confirm-email-change?token=x",
                      "/account", "/onboarding", "/onboarding/details", "/onboarding/survey", "/onboarding/profile", "/onboarding/tools",
-                     "/onboarding/tour", "/onboarding/questions", "/training", $"/training/{Guid.NewGuid()}", "/notifications", "/settings/notifications", "/staff/approvals",
+                     "/onboarding/tour", "/onboarding/questions", "/training", $"/training/{Guid.NewGuid()}", "/notifications", "/settings/notifications", "/staff/approvals", "/staff/customers",
                      "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/signed-out" })
         {
             var response = await _page.GotoAsync(path);

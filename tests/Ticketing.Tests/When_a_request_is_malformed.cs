@@ -44,6 +44,7 @@ public sealed class When_a_request_is_malformed(TicketingFixture fixture)
 
     [Theory]
     [InlineData("status=closed", "status")]
+    [InlineData("assignee=someone", "assignee")]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=101", "pageSize")]
     [InlineData("pageSize=ten", "pageSize")]

@@ -87,4 +87,27 @@ public sealed class When_a_ticket_is_opened(TicketingFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden,
             (await customer.PostAsJsonAsync($"/api/support/tickets/{command.TicketId}/assign", new { assigneeId = agentId })).StatusCode);
     }
+
+    [Fact]
+    public async Task Should_list_an_agents_own_tickets_apart_from_the_unassigned_queue()
+    {
+        var agentId = await fixture.AddStaffAsync("Jordan Agent", Roles.Agent);
+        var agent = fixture.CreateClient(agentId, Roles.Agent);
+        var taken = await fixture.OpenAsync(TicketingFixture.NewTicket(Guid.NewGuid(), null));
+        var waiting = await fixture.OpenAsync(TicketingFixture.NewTicket(Guid.NewGuid(), null));
+        (await agent.PostAsJsonAsync($"/api/support/tickets/{taken.TicketId}/assign", new { assigneeId = agentId })).EnsureSuccessStatusCode();
+
+        var mine = await agent.GetFromJsonAsync<TicketPage>("/api/support/tickets?assignee=me&pageSize=100");
+        var queue = await agent.GetFromJsonAsync<TicketPage>("/api/support/tickets?assignee=none&pageSize=100");
+
+        Assert.Equal([taken.TicketId], mine!.Items.Select(t => t.TicketId));
+        Assert.Contains(queue!.Items, t => t.TicketId == waiting.TicketId);
+        Assert.DoesNotContain(queue.Items, t => t.TicketId == taken.TicketId);
+        Assert.All(queue.Items, t => Assert.Null(t.AssigneeId));
+
+        // The people a ticket can go to, by name; customers may not read the directory.
+        var staff = await agent.GetFromJsonAsync<List<StaffMemberView>>("/api/support/staff");
+        Assert.Contains(staff!, s => s.Id == agentId && s.DisplayName == "Jordan Agent" && s.Roles.Contains(Roles.Agent));
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.CreateClient(Guid.NewGuid(), Roles.Customer).GetAsync("/api/support/staff")).StatusCode);
+    }
 }

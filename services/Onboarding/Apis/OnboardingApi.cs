@@ -46,6 +46,10 @@ public static class OnboardingApi
             .RequireAuthorization()
             .WithName("GetCustomerJourney").WithSummary("Staff: any customer's journey; a customer: only their own");
 
+        api.MapGet("journeys", JourneyListApi.ListAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.SuccessManager))
+            .WithName("ListJourneys").WithSummary("Staff: a CSM's customers' journeys (an admin: everyone's, or ?successManagerId=), stuck first (status=in-progress|completed, page, pageSize)");
+
         var approvals = api.MapGroup("approvals").RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.SuccessManager));
         approvals.MapGet("", ApprovalsApi.GetApprovalsAsync)
             .WithName("GetApprovals").WithSummary("Staff: the approvals the caller may decide (status=pending|approved|rejected)");

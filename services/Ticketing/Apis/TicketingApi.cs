@@ -19,7 +19,7 @@ public static class TicketingApi
         var tickets = api.MapGroup("tickets").RequireAuthorization();
         tickets.MapGet("", ListAsync)
             .WithName("ListTickets")
-            .WithSummary("The caller's tickets (staff: assigned to them or in their queue), newest first (status, page, pageSize)");
+            .WithSummary("The caller's tickets (staff: assigned to them or in their queue), newest first (status, assignee=me|none, page, pageSize)");
         tickets.MapGet("{ticketId:guid}", GetAsync)
             .WithName("GetTicket")
             .WithSummary("One ticket with its messages");
@@ -29,6 +29,10 @@ public static class TicketingApi
         tickets.MapPost("{ticketId:guid}/resolve", TicketActionsApi.ResolveAsync)
             .WithName("ResolveTicket")
             .WithSummary("Marks the ticket resolved (staff on it, or its requester); a later message re-opens it");
+        api.MapGet("staff", StaffDirectoryApi.ListAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Staff.ToArray()))
+            .WithName("ListSupportStaff")
+            .WithSummary("Staff: the active staff members a ticket can be assigned to");
         tickets.MapPost("{ticketId:guid}/assign", TicketActionsApi.AssignAsync)
             .WithName("AssignTicket")
             .WithSummary("Hands the ticket to a staff member, taking it out of the support queue (agents and admins)");
@@ -37,16 +41,25 @@ public static class TicketingApi
     }
 
     public static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user, TicketingDbContext db, string? status, string? page, string? pageSize, CancellationToken cancellationToken)
+        ClaimsPrincipal user, TicketingDbContext db, string? status, string? assignee, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var query = TicketListQuery.Parse(status, page, pageSize, errors);
+        var query = TicketListQuery.Parse(status, assignee, page, pageSize, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
         var tickets = db.Tickets.AsNoTracking().VisibleTo(user);
         if (query.Statuses.Count > 0)
             tickets = tickets.Where(t => query.Statuses.Contains(t.Status));
+        if (query.Assignee == TicketListQuery.AssignedToMe)
+        {
+            var me = user.GetCustomerId();
+            tickets = tickets.Where(t => t.AssigneeId == me);
+        }
+        else if (query.Assignee == TicketListQuery.Unassigned)
+        {
+            tickets = tickets.Where(t => t.AssigneeId == null);
+        }
         var total = await tickets.CountAsync(cancellationToken);
         var items = await tickets
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)

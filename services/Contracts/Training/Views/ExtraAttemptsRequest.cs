@@ -1,3 +1,3 @@
-namespace CustomerPlatform.Training;
+namespace CustomerPlatform.Contracts.Training;
 
 public sealed record ExtraAttemptsRequest(int? Count, string? Reason);

@@ -1,0 +1,3 @@
+namespace CustomerPlatform.Ticketing;
+
+public sealed record StaffMemberView(Guid Id, string DisplayName, IReadOnlyList<string> Roles);
