@@ -22,6 +22,9 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Put, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) }, cancellationToken);
 
+    public Task<ApiResult<T>> DeleteAsync<T>(string path, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken);
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)

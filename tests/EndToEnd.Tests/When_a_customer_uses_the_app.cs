@@ -413,6 +413,50 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         Assert.Equal("in-progress", after.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Should_let_an_admin_author_and_publish_a_course_version()
+    {
+        await SignInAsync(_page, "/staff/courses", StaffAccounts.Admin);
+        var title = $"Reporting {Guid.NewGuid():N}"[..20];
+        // Advanced: the version published last is what new enrollments of its level get, and the other tests
+        // take the advanced course only through its enrollment, whatever its content.
+        await _page.GetByLabel("Level").SelectOptionAsync("advanced");
+        await _page.GetByLabel("Title").FillAsync(title);
+        await _page.GetByLabel("Description").FillAsync("Reports and dashboards.");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Create a draft" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await Assertions.Expect(_page.GetByTestId("course-version")).ToContainTextAsync("version 1, draft");
+
+        // A module whose Markdown carries a script link: the preview shows the text, never the link.
+        await _page.GetByLabel("Module title").FillAsync("Your first report");
+        await _page.GetByLabel("Module content (Markdown)").FillAsync("# Reports\n\nOpen **Reports**, then [this](javascript:alert(1)).");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Add module" }).ClickAsync();
+        var module = _page.Locator("[data-module-id]");
+        await Assertions.Expect(module).ToHaveCountAsync(1);
+        await module.Locator("summary").ClickAsync();
+        await Assertions.Expect(module.Locator(".markdown strong")).ToHaveTextAsync("Reports");
+        await Assertions.Expect(module.Locator(".markdown a")).ToHaveCountAsync(0);
+
+        // A single-choice question with two right answers is refused, with the server's reason; then one right answer.
+        await _page.GetByLabel("Question", new() { Exact = true }).FillAsync("Where do reports live?");
+        await _page.GetByLabel("Choice 1", new() { Exact = true }).FillAsync("Under Reports");
+        await _page.GetByLabel("Choice 1 is right").CheckAsync();
+        await _page.GetByLabel("Choice 2", new() { Exact = true }).FillAsync("Nowhere");
+        await _page.GetByLabel("Choice 2 is right").CheckAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Add question" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("fieldset.question .field-error")).ToBeVisibleAsync();
+        await _page.GetByLabel("Choice 2 is right").UncheckAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Add question" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-question-id]")).ToContainTextAsync("Under Reports (correct)");
+        await Browser.AssertAccessibleAsync(_page, "the course editor");
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1" }).ClickAsync();
+        await Assertions.Expect(_page.GetByTestId("course-version")).ToContainTextAsync("version 1, published");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Start version 2" }).ClickAsync();
+        await Assertions.Expect(_page.GetByTestId("course-version")).ToContainTextAsync("version 2, draft");
+        await Assertions.Expect(_page.Locator("[data-module-id]")).ToHaveCountAsync(1);
+    }
+
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 
     /// <summary>A new customer through the API up to step 9 (enrolled in the initial course), with their CSM's address.</summary>
@@ -491,7 +535,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     {
         foreach (var path in new[] { "/", "/sign-up", "/verify-email?token=x", "/forgot-password", "/reset-password?token=x", "/confirm-email-change?token=x",
                      "/account", "/onboarding", "/onboarding/details", "/onboarding/survey", "/onboarding/profile", "/onboarding/tools",
-                     "/onboarding/tour", "/onboarding/questions", "/training", $"/training/{Guid.NewGuid()}", "/notifications", "/settings/notifications", "/staff/approvals", "/staff/customers",
+                     "/onboarding/tour", "/onboarding/questions", "/training", $"/training/{Guid.NewGuid()}", "/notifications", "/settings/notifications", "/staff/approvals", "/staff/customers", "/staff/courses",
                      "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/signed-out" })
         {
             var response = await _page.GotoAsync(path);

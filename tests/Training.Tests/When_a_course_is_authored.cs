@@ -15,6 +15,9 @@ public sealed class When_a_course_is_authored(TrainingFixture fixture)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var course = (await created.Content.ReadFromJsonAsync<AdminCourseView>())!;
         var draft = $"/api/training/admin/courses/{course.CourseId}/draft";
+        var listed = Assert.Single((await admin.GetFromJsonAsync<List<AuthoredCourse>>("/api/training/admin/courses"))!, c => c.CourseId == course.CourseId);
+        Assert.Equal((1, "draft", (int?)null), (listed.LatestVersion, listed.LatestStatus, listed.PublishedVersion));
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.CreateClient(Guid.NewGuid(), Roles.SuccessManager).GetAsync("/api/training/admin/courses")).StatusCode);
         await admin.PostAsJsonAsync($"{draft}/modules", new { title = "Approvals", content = "# Approvals", estimatedMinutes = 5 });
         await ApiAssert.BadRequestNamingAsync(await admin.PostAsJsonAsync($"{draft}/questions",
             new { type = QuestionTypes.SingleChoice, text = "Who approves?", choices = new[] { new { text = "CSM", correct = true }, new { text = "Anyone", correct = true } } }), "choices");
@@ -22,6 +25,8 @@ public sealed class When_a_course_is_authored(TrainingFixture fixture)
             new { type = QuestionTypes.SingleChoice, text = "Who approves?", choices = new[] { new { text = "CSM", correct = true }, new { text = "Anyone", correct = false } } });
         Assert.Equal(HttpStatusCode.OK, withQuestion.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"{draft}/publish", null)).StatusCode);
+        listed = Assert.Single((await admin.GetFromJsonAsync<List<AuthoredCourse>>("/api/training/admin/courses"))!, c => c.CourseId == course.CourseId);
+        Assert.Equal((1, "published", (int?)1), (listed.LatestVersion, listed.LatestStatus, listed.PublishedVersion));
 
         var first = await fixture.EnrollAsync(Guid.NewGuid(), CourseLevels.Advanced);
         Assert.Equal((course.CourseId, 1), (first.CourseId, first.CourseVersion));

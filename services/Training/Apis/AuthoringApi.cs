@@ -10,6 +10,18 @@ namespace CustomerPlatform.Training;
 /// </summary>
 public static class AuthoringApi
 {
+    /// <summary>Every course with its latest version, drafts included (the learners' list shows published ones only).</summary>
+    public static async Task<Ok<List<AuthoredCourse>>> ListAsync(TrainingDbContext db, CancellationToken cancellationToken)
+    {
+        var courses = await db.Courses.AsNoTracking().Include(c => c.Versions).ToListAsync(cancellationToken);
+        return TypedResults.Ok(courses
+            .Select(c => (Course: c, Latest: c.Versions.MaxBy(v => v.Version)!))
+            .OrderBy(x => x.Course.Level == Contracts.Training.CourseLevels.Initial ? 0 : 1).ThenBy(x => x.Latest.Title)
+            .Select(x => new AuthoredCourse(x.Course.Id, x.Course.Level, x.Latest.Title, x.Latest.Version, x.Latest.Status,
+                x.Course.Versions.Where(v => v.Status == CourseVersionStatus.Published).Max(v => (int?)v.Version)))
+            .ToList());
+    }
+
     public static async Task<Results<Ok<AdminCourseView>, NotFound>> GetAsync(Guid courseId, int? version, TrainingDbContext db, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking().Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == courseId, cancellationToken);

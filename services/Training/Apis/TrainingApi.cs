@@ -31,6 +31,8 @@ public static class TrainingApi
             .WithName("GrantExtraAttempts").WithSummary("Gives an enrollment more quiz attempts (CSM or admin): {count, reason}");
 
         var admin = api.MapGroup("admin/courses").RequireAuthorization(TrainingPolicies.Author);
+        admin.MapGet("", AuthoringApi.ListAsync)
+            .WithName("ListCoursesForAuthoring").WithSummary("Every course with its latest version, drafts included");
         admin.MapPost("", AuthoringApi.CreateAsync)
             .WithName("CreateCourse").WithSummary("Creates a course as a draft version 1");
         admin.MapGet("{courseId:guid}", AuthoringApi.GetAsync)
