@@ -47,6 +47,9 @@ var appClientSecret = builder.AddGeneratedSecret("app-client-secret", Path.Combi
 identity.WithEnvironment("Identity__AppClientSecret", appClientSecret);
 gateway.WithEnvironment("App__ClientSecret", appClientSecret)
     .WithEnvironment("Gateway__KeysDirectory", Path.Combine(gatewayData, "keys"));
+// A published app (trimmed and compressed; run.sh makes one in Release) instead of the build's assets.
+if (builder.Configuration["AppHost:AppRoot"] is { Length: > 0 } appRoot)
+    gateway.WithEnvironment("Gateway__AppRoot", Path.GetFullPath(appRoot));
 onboarding.WithEnvironment("Onboarding__AppOrigin", gateway.GetEndpoint("http"));
 ticketing.WithEnvironment("Ticketing__AppUrl", gateway.GetEndpoint("http"));
 

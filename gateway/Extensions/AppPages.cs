@@ -26,9 +26,27 @@ internal static class AppPages
         "/staff/{**rest}",
     ];
 
-    public static IEndpointRouteBuilder MapAppPages(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// <c>Gateway:AppRoot</c>: a folder holding <c>dotnet publish web</c>'s output (trimmed, brotli and gzip
+    /// variants, its endpoints manifest), served instead of the build's assets. Unset: the web project's
+    /// build output, as referenced at build time.
+    /// </summary>
+    public const string AppRootSetting = "Gateway:AppRoot";
+
+    public static IEndpointRouteBuilder MapAppPages(this WebApplication app)
     {
-        app.MapStaticAssets();
+        if (app.Configuration[AppRootSetting] is { Length: > 0 } root)
+        {
+            var webRoot = Path.Combine(Path.GetFullPath(root), "wwwroot");
+            app.Environment.WebRootPath = webRoot;
+            app.Environment.WebRootFileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(webRoot);
+            app.MapStaticAssets(Path.Combine(Path.GetFullPath(root), "CustomerPlatform.Web.staticwebassets.endpoints.json"));
+        }
+        else
+        {
+            app.MapStaticAssets();
+        }
+
         foreach (var route in Routes)
             app.MapFallbackToFile(route, "index.html");
         return app;

@@ -25,7 +25,9 @@ internal static class SignInPageHtml
             <head>
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
+              <meta name="description" content="Sign in to CustomerPlatform.">
               <title>Sign in · CustomerPlatform</title>
+              <link rel="icon" href="/favicon.svg" type="image/svg+xml">
               <link rel="stylesheet" href="{SignInPage.StylesheetPath}">
             </head>
             <body>
