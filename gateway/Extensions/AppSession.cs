@@ -32,8 +32,8 @@ internal static class AppSession
     public const string SignedOutCallbackPath = "/signout-callback";
     private const string BackchannelName = "identity-oidc";
 
-    /// <summary>How long before its expiry an access token is replaced.</summary>
-    private static readonly TimeSpan RefreshAhead = TimeSpan.FromSeconds(60);
+    /// <summary>How long before its expiry an access token is replaced (<c>App:RefreshAhead</c>, default 60 s).</summary>
+    private static readonly TimeSpan DefaultRefreshAhead = TimeSpan.FromSeconds(60);
 
     public static void AddAppSession(this WebApplicationBuilder builder)
     {
@@ -144,9 +144,21 @@ internal static class AppSession
         var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
             ? at : DateTimeOffset.MinValue;
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
-        if (accessToken is null || expiresAt - RefreshAhead <= time.GetUtcNow())
+        var refreshAhead = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("App:RefreshAhead", DefaultRefreshAhead);
+        if (accessToken is null || expiresAt - refreshAhead <= time.GetUtcNow())
         {
-            accessToken = await RefreshAsync(context, session.Principal!, properties, time);
+            var refreshed = await RefreshAsync(context, session.Principal!, properties, time);
+            if (refreshed.Unavailable)
+            {
+                // Identity could not answer: the session stays, and the app tries again in a moment.
+                context.Response.Headers.RetryAfter = "5";
+                await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Signing you in again is not possible right now.",
+                    detail: "Your session is kept; try again in a few seconds.").ExecuteAsync(context);
+                return;
+            }
+
+            accessToken = refreshed.AccessToken;
             if (accessToken is null)
             {
                 // Identity refused the refresh (the password changed, access was revoked, the session is
@@ -161,33 +173,82 @@ internal static class AppSession
         await next(context);
     });
 
-    private static async Task<string?> RefreshAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal, AuthenticationProperties properties, TimeProvider time)
+    /// <summary>The refreshed access token; null when Identity refused (the session is over); <c>Unavailable</c> when it could not answer.</summary>
+    private readonly record struct Refresh(string? AccessToken, bool Unavailable);
+
+    /// <summary>New tokens from one redemption of a refresh token.</summary>
+    private sealed record Redeemed(string AccessToken, string? RefreshToken, int? ExpiresIn, bool Unavailable);
+
+    /// <summary>
+    /// Redemptions in flight or just done, by refresh token. Identity allows a refresh token to be redeemed
+    /// once (a second use is taken for theft and voids the session), while the app's pages send requests
+    /// side by side: every request holding the same refresh token shares its one redemption.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Task<Redeemed?> Redemption, DateTimeOffset At)> Redemptions = new();
+
+    private static readonly TimeSpan RedemptionKept = TimeSpan.FromSeconds(30);
+
+    private static async Task<Refresh> RefreshAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal, AuthenticationProperties properties, TimeProvider time)
     {
         var refreshToken = properties.GetTokenValue("refresh_token");
         if (refreshToken is null)
-            return null;
-        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OidcScheme);
-        var endpoints = await options.ConfigurationManager!.GetConfigurationAsync(context.RequestAborted);
-        using var response = await options.Backchannel.PostAsync(endpoints.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+            return default;
+
+        var now = time.GetUtcNow();
+        foreach (var old in Redemptions.Where(r => now - r.Value.At > RedemptionKept))
+            Redemptions.TryRemove(old);
+        var entry = Redemptions.GetOrAdd(refreshToken, token => (RedeemAsync(context.RequestServices, token), now));
+        var redeemed = await entry.Redemption.WaitAsync(context.RequestAborted);
+        if (redeemed is { Unavailable: true })
         {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = refreshToken,
-            ["client_id"] = options.ClientId!,
-            ["client_secret"] = options.ClientSecret!,
-        }), context.RequestAborted);
+            Redemptions.TryRemove(new(refreshToken, entry)); // the next request tries again
+            return new(null, Unavailable: true);
+        }
+
+        if (redeemed is null)
+            return default;
+        properties.UpdateTokenValue("access_token", redeemed.AccessToken);
+        if (!string.IsNullOrEmpty(redeemed.RefreshToken))
+            properties.UpdateTokenValue("refresh_token", redeemed.RefreshToken);
+        if (redeemed.ExpiresIn is { } seconds)
+            properties.UpdateTokenValue("expires_at", entry.At.AddSeconds(seconds).ToString("o", CultureInfo.InvariantCulture));
+        await context.SignInAsync(CookieScheme, principal, properties);
+        return new(redeemed.AccessToken, Unavailable: false);
+    }
+
+    /// <summary>One refresh-token grant at Identity's token endpoint; not tied to the request that started it.</summary>
+    private static async Task<Redeemed?> RedeemAsync(IServiceProvider services, string refreshToken)
+    {
+        var options = services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OidcScheme);
+        HttpResponseMessage response;
+        try
+        {
+            var endpoints = await options.ConfigurationManager!.GetConfigurationAsync(CancellationToken.None);
+            response = await options.Backchannel.PostAsync(endpoints.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = refreshToken,
+                ["client_id"] = options.ClientId!,
+                ["client_secret"] = options.ClientSecret!,
+            }));
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        {
+            return new("", null, null, Unavailable: true);
+        }
+
+        using var _ = response;
+        // A 400 (invalid_grant) is Identity's no; a 5xx or 429 says nothing about the session.
+        if ((int)response.StatusCode >= 500 || response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+            return new("", null, null, Unavailable: true);
         if (!response.IsSuccessStatusCode)
             return null;
 
-        var tokens = new OpenIdConnectMessage(await response.Content.ReadAsStringAsync(context.RequestAborted));
+        var tokens = new OpenIdConnectMessage(await response.Content.ReadAsStringAsync());
         if (string.IsNullOrEmpty(tokens.AccessToken))
             return null;
-        properties.UpdateTokenValue("access_token", tokens.AccessToken);
-        if (!string.IsNullOrEmpty(tokens.RefreshToken))
-            properties.UpdateTokenValue("refresh_token", tokens.RefreshToken);
-        if (int.TryParse(tokens.ExpiresIn, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-            properties.UpdateTokenValue("expires_at", time.GetUtcNow().AddSeconds(seconds).ToString("o", CultureInfo.InvariantCulture));
-        await context.SignInAsync(CookieScheme, principal, properties);
-        return tokens.AccessToken;
+        return new(tokens.AccessToken, tokens.RefreshToken,
+            int.TryParse(tokens.ExpiresIn, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null, Unavailable: false);
     }
 
     private static IResult MissingCsrfHeader() => Results.Problem(

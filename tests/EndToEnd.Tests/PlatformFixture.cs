@@ -36,6 +36,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             {
                 LiftLimitsPerAddress(builder);
                 RotateKeysOften(builder);
+                // The app's sessions refresh their access token once it is 15 s old (not 14 min): every
+                // browser test then goes through refreshes, side by side with the pages' polling.
+                Project(builder, ResourceNames.Gateway).WithEnvironment("App__RefreshAhead", "00:14:45");
             }, timeout.Token);
         Gateway = new HttpClient { BaseAddress = App.GetEndpoint(ResourceNames.Gateway, "http") };
     }

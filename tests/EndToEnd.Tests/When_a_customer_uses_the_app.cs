@@ -457,6 +457,37 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await Assertions.Expect(_page.Locator("[data-module-id]")).ToHaveCountAsync(1);
     }
 
+    [Fact]
+    public async Task Should_keep_the_session_through_refreshes_even_when_requests_race_to_refresh()
+    {
+        var email = $"app-{Guid.NewGuid():N}@example.com";
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        await Accounts.NewCustomerAsync(platform.Gateway, mail, email, "Sam Session", Wait);
+        await SignInAsync(_page, "/onboarding", (email, Accounts.DefaultPassword));
+        var first = await SessionCookieAsync();
+        // A page of the origin with no polling of its own, so that nothing refreshes before the race below.
+        await _page.GotoAsync("/favicon.svg");
+
+        // The access token is due for a refresh after 15 s (PlatformFixture); then eight requests at once
+        // hold the same refresh token, which Identity redeems only once.
+        for (var round = 0; round < 2; round++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(17));
+            var statuses = await _page.EvaluateAsync<int[]>(
+                "() => Promise.all([...Array(8)].map(() => fetch('/api/identity/me').then(r => r.status)))");
+            Assert.All(statuses, status => Assert.Equal(200, status));
+        }
+
+        Assert.NotEqual(first, await SessionCookieAsync());
+        await _page.GotoAsync("/onboarding");
+        await Assertions.Expect(_page.Locator("header .who")).ToHaveTextAsync("Sam Session");
+        await Assertions.Expect(_page.Locator("[data-step='5']")).ToHaveAttributeAsync("data-status", "active");
+        Assert.Equal(200, (await _page.APIRequest.GetAsync("/api/onboarding/journey")).Status);
+    }
+
+    private async Task<string> SessionCookieAsync() =>
+        string.Concat((await _context.CookiesAsync()).Where(c => c.Name.StartsWith("cp-session", StringComparison.Ordinal)).OrderBy(c => c.Name).Select(c => c.Value));
+
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 
     /// <summary>A new customer through the API up to step 9 (enrolled in the initial course), with their CSM's address.</summary>
