@@ -12,6 +12,7 @@ public enum Access
     SignedIn,
     AdminOrCsm,
     AgentOrAdmin,
+    Staff,
     Admin,
 }
 
@@ -66,6 +67,7 @@ public static class PublicRoutes
         ["POST /api/onboarding/journey/survey"] = Access.SignedIn,
         ["GET /api/onboarding/journeys/{customerId}"] = Access.SignedIn,
         ["GET /api/onboarding/approvals"] = Access.AdminOrCsm,
+        ["GET /api/onboarding/journeys"] = Access.AdminOrCsm,
         ["POST /api/onboarding/approvals/{approvalId}/decision"] = Access.AdminOrCsm,
 
         ["GET /api/training/status"] = Access.Anyone,
@@ -76,6 +78,7 @@ public static class PublicRoutes
         ["POST /api/training/enrollments/{enrollmentId}/modules/{moduleId}/complete"] = Access.SignedIn,
         ["POST /api/training/enrollments/{enrollmentId}/quiz-attempts"] = Access.SignedIn,
         ["POST /api/training/enrollments/{enrollmentId}/extra-attempts"] = Access.AdminOrCsm,
+        ["GET /api/training/admin/courses"] = Access.Admin,
         ["POST /api/training/admin/courses"] = Access.Admin,
         ["GET /api/training/admin/courses/{courseId}"] = Access.Admin,
         ["POST /api/training/admin/courses/{courseId}/versions"] = Access.Admin,
@@ -89,6 +92,7 @@ public static class PublicRoutes
         ["DELETE /api/training/admin/courses/{courseId}/draft/questions/{questionId}"] = Access.Admin,
 
         ["GET /api/support/status"] = Access.Anyone,
+        ["GET /api/support/staff"] = Access.Staff,
         ["GET /api/support/tickets"] = Access.SignedIn,
         ["GET /api/support/tickets/{ticketId}"] = Access.SignedIn,
         ["POST /api/support/tickets/{ticketId}/messages"] = Access.SignedIn,
@@ -139,6 +143,7 @@ public static class PublicRoutes
         Access.SignedIn => roles is not null,
         Access.AdminOrCsm => roles is not null && (roles.Contains(Roles.Admin) || roles.Contains(Roles.SuccessManager)),
         Access.AgentOrAdmin => roles is not null && (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent)),
+        Access.Staff => roles is not null && roles.Any(Roles.Staff.Contains),
         Access.Admin => roles is not null && roles.Contains(Roles.Admin),
         _ => false,
     };
