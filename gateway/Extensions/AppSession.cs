@@ -116,62 +116,65 @@ internal static class AppSession
     }
 
     /// <summary>Puts the session's access token on <c>/api/**</c> requests, refreshing it when it is about to expire.</summary>
-    public static IApplicationBuilder UseAppSession(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseAppSession(this IApplicationBuilder app)
     {
-        var request = context.Request;
-        if (!request.Path.StartsWithSegments("/api") || request.Headers.Authorization.Count > 0 || !request.Cookies.ContainsKey(CookieName))
+        var refreshAhead = app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("App:RefreshAhead", DefaultRefreshAhead);
+        return app.Use(async (context, next) =>
         {
-            await next(context);
-            return;
-        }
-
-        var session = await context.AuthenticateAsync(CookieScheme);
-        if (!session.Succeeded)
-        {
-            await next(context);
-            return;
-        }
-
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
-            && !request.Headers.ContainsKey(CsrfHeader))
-        {
-            await MissingCsrfHeader().ExecuteAsync(context);
-            return;
-        }
-
-        var properties = session.Properties!;
-        var accessToken = properties.GetTokenValue("access_token");
-        var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
-            ? at : DateTimeOffset.MinValue;
-        var time = context.RequestServices.GetRequiredService<TimeProvider>();
-        var refreshAhead = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("App:RefreshAhead", DefaultRefreshAhead);
-        if (accessToken is null || expiresAt - refreshAhead <= time.GetUtcNow())
-        {
-            var refreshed = await RefreshAsync(context, session.Principal!, properties, time);
-            if (refreshed.Unavailable)
+            var request = context.Request;
+            if (!request.Path.StartsWithSegments("/api") || request.Headers.Authorization.Count > 0 || !request.Cookies.ContainsKey(CookieName))
             {
-                // Identity could not answer: the session stays, and the app tries again in a moment.
-                context.Response.Headers.RetryAfter = "5";
-                await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                    title: "Signing you in again is not possible right now.",
-                    detail: "Your session is kept; try again in a few seconds.").ExecuteAsync(context);
-                return;
-            }
-
-            accessToken = refreshed.AccessToken;
-            if (accessToken is null)
-            {
-                // Identity refused the refresh (the password changed, access was revoked, the session is
-                // too old): the session is over, and the request goes on without it (a 401 to the app).
-                await context.SignOutAsync(CookieScheme);
                 await next(context);
                 return;
             }
-        }
 
-        request.Headers.Authorization = "Bearer " + accessToken;
-        await next(context);
-    });
+            var session = await context.AuthenticateAsync(CookieScheme);
+            if (!session.Succeeded)
+            {
+                await next(context);
+                return;
+            }
+
+            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
+                && !request.Headers.ContainsKey(CsrfHeader))
+            {
+                await MissingCsrfHeader().ExecuteAsync(context);
+                return;
+            }
+
+            var properties = session.Properties!;
+            var accessToken = properties.GetTokenValue("access_token");
+            var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                ? at : DateTimeOffset.MinValue;
+            var time = context.RequestServices.GetRequiredService<TimeProvider>();
+            if (accessToken is null || expiresAt - refreshAhead <= time.GetUtcNow())
+            {
+                var refreshed = await RefreshAsync(context, session.Principal!, properties, time);
+                if (refreshed.Unavailable)
+                {
+                    // Identity could not answer: the session stays, and the app tries again in a moment.
+                    context.Response.Headers.RetryAfter = "5";
+                    await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                        title: "Signing you in again is not possible right now.",
+                        detail: "Your session is kept; try again in a few seconds.").ExecuteAsync(context);
+                    return;
+                }
+
+                accessToken = refreshed.AccessToken;
+                if (accessToken is null)
+                {
+                    // Identity refused the refresh (the password changed, access was revoked, the session is
+                    // too old): the session is over, and the request goes on without it (a 401 to the app).
+                    await context.SignOutAsync(CookieScheme);
+                    await next(context);
+                    return;
+                }
+            }
+
+            request.Headers.Authorization = "Bearer " + accessToken;
+            await next(context);
+        });
+    }
 
     /// <summary>The refreshed access token; null when Identity refused (the session is over); <c>Unavailable</c> when it could not answer.</summary>
     private readonly record struct Refresh(string? AccessToken, bool Unavailable);
