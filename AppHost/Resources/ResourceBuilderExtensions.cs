@@ -48,11 +48,29 @@ public static class ResourceBuilderExtensions
         });
     }
 
-    /// <summary>A port the kernel considers free now; the server binds it a moment later.</summary>
+    /// <summary>
+    /// A port free now, for a server that binds it a moment later: below Linux's ephemeral range
+    /// (32768–60999), because a port the kernel hands out for port 0 comes from the range it also gives
+    /// outgoing connections, and one of those can take it in that moment (RabbitMQ then fails to start).
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 32768);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+
+        using var any = new TcpListener(IPAddress.Loopback, 0);
+        any.Start();
+        return ((IPEndPoint)any.LocalEndpoint).Port;
     }
 }

@@ -13,7 +13,7 @@ public static class JourneyListApi
     private static readonly string[] Statuses = [JourneyStatuses.InProgress, JourneyStatuses.Completed];
 
     public static async Task<Results<Ok<JourneySummaryPage>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user, OnboardingDbContext db, TimeProvider time, string? status, string? successManagerId, string? page, string? pageSize,
+        ClaimsPrincipal user, OnboardingDbContext db, string? status, string? successManagerId, string? page, string? pageSize,
         CancellationToken cancellationToken)
     {
         var errors = RequestValidation.Errors();
