@@ -12,8 +12,8 @@ dotnet build CustomerPlatform.sln -c "$configuration" -nologo -clp:ErrorsOnly -v
 if [ "$configuration" = "Release" ]; then
   # The app as it ships: trimmed, fingerprinted, brotli- and gzip-compressed; the gateway serves it.
   echo "==> Publishing the app (Release)"
-  dotnet publish web -c Release -o .apphost/web -nologo -clp:ErrorsOnly -v:q
-  export AppHost__AppRoot="$PWD/.apphost/web"
+  dotnet publish gateway -c Release -o .apphost/gateway-publish -nologo -clp:ErrorsOnly -v:q
+  export AppHost__AppRoot="$PWD/.apphost/gateway-publish"
 fi
 
 echo "==> Starting the AppHost"

@@ -7,6 +7,7 @@ builder.AddDefaultAuthentication();
 builder.AddGateway();
 builder.AddGatewayRateLimits();
 builder.AddAppSession();
+builder.AddAppPages();
 
 var app = builder.Build();
 
@@ -16,6 +17,8 @@ app.UseRequestBodyLimit();
 app.MapDefaultEndpoints(beforeAuthentication: web => web.UseAppSession());
 app.UseTokenValidation();
 app.UseRateLimiter();
+app.UseAntiforgery();
+app.UseAppPageCaching();
 app.MapAppSession();
 app.MapAppPages();
 app.MapReverseProxy();

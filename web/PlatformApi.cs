@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace CustomerPlatform.Web;
 
@@ -9,9 +11,44 @@ namespace CustomerPlatform.Web;
 /// The gateway's public API as the app calls it: same origin, the session cookie (which the page cannot
 /// read) identifying the user, and the anti-forgery header on every request.
 /// </summary>
-public sealed class PlatformApi(HttpClient http)
+/// <remarks>
+/// A page is first rendered on the gateway (prerendering), where its reads go to the API with the
+/// session's token; the answers travel in the page (persistent component state), and the same component,
+/// starting in the browser, takes each one once instead of asking again, so the page neither flickers nor
+/// repeats its requests. Answers older than <see cref="PrerenderedKept"/> are asked for afresh.
+/// </remarks>
+public sealed class PlatformApi : IDisposable
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const string StateKey = "platform-api";
+    private static readonly TimeSpan PrerenderedKept = TimeSpan.FromSeconds(15);
+
+    private readonly HttpClient _http;
+    private readonly Dictionary<string, Answer>? _recorded;
+    private readonly Dictionary<string, Answer>? _prerendered;
+    private readonly long _restoredAt = Environment.TickCount64;
+    private readonly PersistingComponentStateSubscription _persisting;
+
+    public PlatformApi(HttpClient http, PersistentComponentState state)
+    {
+        _http = http;
+        if (!OperatingSystem.IsBrowser())
+        {
+            // Prerendering: what the page read goes into it, for the browser's first render.
+            _recorded = [];
+            _persisting = state.RegisterOnPersisting(() =>
+            {
+                lock (_recorded)
+                    state.PersistAsJson(StateKey, _recorded);
+                return Task.CompletedTask;
+            }, RenderMode.InteractiveWebAssembly);
+        }
+        else if (state.TryTakeFromJson<Dictionary<string, Answer>>(StateKey, out var prerendered))
+        {
+            _prerendered = prerendered;
+        }
+    }
 
     public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
@@ -27,38 +64,60 @@ public sealed class PlatformApi(HttpClient http)
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var read = request.Method == HttpMethod.Get;
+        var path = request.RequestUri!.OriginalString;
+        if (!read && _recorded is not null)
+            throw new InvalidOperationException($"{request.Method} {path} while prerendering: opening a page must change nothing.");
+        Answer? answer = null;
         using (request)
         {
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException)
-            {
-                return new(default, HttpStatusCode.ServiceUnavailable, new Problem { Title = "The platform cannot be reached. Check your connection and try again." });
-            }
+            if (read && _prerendered is not null && _prerendered.Remove(path, out var prerendered)
+                && TimeSpan.FromMilliseconds(Environment.TickCount64 - _restoredAt) < PrerenderedKept)
+                answer = prerendered;
 
-            using (response)
+            if (answer is null)
             {
-                if (response.IsSuccessStatusCode)
+                try
                 {
-                    var value = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0 || typeof(T) == typeof(NoContent)
-                        ? default
-                        : await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
-                    return new(value, response.StatusCode, null);
+                    using var response = await _http.SendAsync(request, cancellationToken);
+                    answer = new((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+                        await response.Content.ReadAsStringAsync(cancellationToken));
+                }
+                catch (HttpRequestException)
+                {
+                    return new(default, HttpStatusCode.ServiceUnavailable, new Problem { Title = "The platform cannot be reached. Check your connection and try again." });
                 }
 
-                Problem? problem = null;
-                if (response.Content.Headers.ContentType?.MediaType is "application/problem+json" or "application/json")
+                if (read && _recorded is not null)
                 {
-                    try { problem = await response.Content.ReadFromJsonAsync<Problem>(Json, cancellationToken); }
-                    catch (JsonException) { }
+                    lock (_recorded)
+                        _recorded[path] = answer;
                 }
-
-                return new(default, response.StatusCode, problem ?? new Problem { Title = Describe(response.StatusCode) });
             }
         }
+
+        return Read<T>(answer);
+    }
+
+    private static ApiResult<T> Read<T>(Answer answer)
+    {
+        var status = (HttpStatusCode)answer.Status;
+        if (answer.Status is >= 200 and < 300)
+        {
+            var value = status == HttpStatusCode.NoContent || string.IsNullOrEmpty(answer.Body) || typeof(T) == typeof(NoContent)
+                ? default
+                : JsonSerializer.Deserialize<T>(answer.Body, Json);
+            return new(value, status, null);
+        }
+
+        Problem? problem = null;
+        if (answer.ContentType is "application/problem+json" or "application/json" && !string.IsNullOrEmpty(answer.Body))
+        {
+            try { problem = JsonSerializer.Deserialize<Problem>(answer.Body, Json); }
+            catch (JsonException) { }
+        }
+
+        return new(default, status, problem ?? new Problem { Title = Describe(status) });
     }
 
     private static string Describe(HttpStatusCode status) => status switch
@@ -69,6 +128,11 @@ public sealed class PlatformApi(HttpClient http)
         HttpStatusCode.TooManyRequests => "Too many attempts. Wait a moment and try again.",
         _ => "Something went wrong. Try again in a moment.",
     };
+
+    public void Dispose() => _persisting.Dispose();
+
+    /// <summary>An API answer as it came: kept whole so that the browser can read it as the page would have.</summary>
+    public sealed record Answer(int Status, string? ContentType, string? Body);
 }
 
 /// <summary>A response with no body worth reading.</summary>
@@ -99,7 +163,7 @@ public sealed class Problem
 }
 
 /// <summary>Adds the anti-forgery header the gateway asks of every state-changing request in a session.</summary>
-internal sealed class CsrfHeaderHandler : DelegatingHandler
+public sealed class CsrfHeaderHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -110,10 +174,10 @@ internal sealed class CsrfHeaderHandler : DelegatingHandler
 
 public static class PlatformApiExtensions
 {
-    public static IServiceCollection AddPlatformApi(this IServiceCollection services, string baseAddress)
+    /// <param name="client">The client the API is reached with: the page's origin in the browser, the gateway itself when prerendering.</param>
+    public static IServiceCollection AddPlatformApi(this IServiceCollection services, Func<IServiceProvider, HttpClient> client)
     {
-        services.AddScoped(_ => new HttpClient(new CsrfHeaderHandler { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri(baseAddress) });
-        services.AddScoped<PlatformApi>();
+        services.AddScoped(provider => new PlatformApi(client(provider), provider.GetRequiredService<PersistentComponentState>()));
         services.AddScoped<Session>();
         services.AddScoped<Inbox>();
         return services;

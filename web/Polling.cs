@@ -14,6 +14,9 @@ public sealed class Polling : IAsyncDisposable
     /// <param name="tick">Returns false to stop following.</param>
     public async Task EveryAsync(TimeSpan period, Func<Task<bool>> tick)
     {
+        // A page prerendered on the gateway is gone once its HTML is sent: only the browser follows.
+        if (!OperatingSystem.IsBrowser())
+            return;
         using var timer = new PeriodicTimer(period);
         try
         {

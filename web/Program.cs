@@ -1,13 +1,15 @@
 using CustomerPlatform.Web;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using Microsoft.FluentUI.AspNetCore.Components;
 
+// The gateway prerenders every page (gateway/Components/App.razor) and names the root components; here
+// the same components take over in the browser.
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
-builder.RootComponents.Add<App>("#app");
-builder.RootComponents.Add<HeadOutlet>("head::after");
 
 builder.Services.AddFluentUIComponents();
-builder.Services.AddPlatformApi(builder.HostEnvironment.BaseAddress);
+builder.Services.AddPlatformApi(_ => new HttpClient(new CsrfHeaderHandler { InnerHandler = new HttpClientHandler() })
+{
+    BaseAddress = new Uri(builder.HostEnvironment.BaseAddress),
+});
 
 await builder.Build().RunAsync();

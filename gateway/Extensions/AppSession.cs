@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace CustomerPlatform.Gateway;
 
 /// <summary>
-/// The gateway is the app's backend-for-frontend (ADR-018): it signs the app's users in with the
+/// The gateway is the app's backend-for-frontend (ADR-017): it signs the app's users in with the
 /// authorization-code flow and PKCE as Identity's confidential client <c>customer-app</c>, keeps their
 /// tokens in an encrypted HttpOnly, SameSite=Strict session cookie the page cannot read, and puts the
 /// access token on each <c>/api/**</c> request it proxies for that session, refreshing it shortly before
@@ -39,6 +39,7 @@ internal static class AppSession
     {
         var configuration = builder.Configuration;
         builder.Services.AddHttpClient(BackchannelName);
+        builder.Services.AddSingleton(new AppSessionSettings(configuration.GetValue("App:RefreshAhead", DefaultRefreshAhead)));
 
         // The session cookie is encrypted with the gateway's data-protection keys: kept in a folder the
         // AppHost gives every gateway replica, so a restart or another replica still reads the sessions.
@@ -116,68 +117,87 @@ internal static class AppSession
     }
 
     /// <summary>Puts the session's access token on <c>/api/**</c> requests, refreshing it when it is about to expire.</summary>
-    public static IApplicationBuilder UseAppSession(this IApplicationBuilder app)
+    public static IApplicationBuilder UseAppSession(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var refreshAhead = app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("App:RefreshAhead", DefaultRefreshAhead);
-        return app.Use(async (context, next) =>
+        var request = context.Request;
+        if (!request.Path.StartsWithSegments("/api") || request.Headers.Authorization.Count > 0 || !request.Cookies.ContainsKey(CookieName))
         {
-            var request = context.Request;
-            if (!request.Path.StartsWithSegments("/api") || request.Headers.Authorization.Count > 0 || !request.Cookies.ContainsKey(CookieName))
-            {
-                await next(context);
-                return;
-            }
-
-            var session = await context.AuthenticateAsync(CookieScheme);
-            if (!session.Succeeded)
-            {
-                await next(context);
-                return;
-            }
-
-            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
-                && !request.Headers.ContainsKey(CsrfHeader))
-            {
-                await MissingCsrfHeader().ExecuteAsync(context);
-                return;
-            }
-
-            var properties = session.Properties!;
-            var accessToken = properties.GetTokenValue("access_token");
-            var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
-                ? at : DateTimeOffset.MinValue;
-            var time = context.RequestServices.GetRequiredService<TimeProvider>();
-            if (accessToken is null || expiresAt - refreshAhead <= time.GetUtcNow())
-            {
-                var refreshed = await RefreshAsync(context, session.Principal!, properties, time);
-                if (refreshed.Unavailable)
-                {
-                    // Identity could not answer: the session stays, and the app tries again in a moment.
-                    context.Response.Headers.RetryAfter = "5";
-                    await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                        title: "Signing you in again is not possible right now.",
-                        detail: "Your session is kept; try again in a few seconds.").ExecuteAsync(context);
-                    return;
-                }
-
-                accessToken = refreshed.AccessToken;
-                if (accessToken is null)
-                {
-                    // Identity refused the refresh (the password changed, access was revoked, the session is
-                    // too old): the session is over, and the request goes on without it (a 401 to the app).
-                    await context.SignOutAsync(CookieScheme);
-                    await next(context);
-                    return;
-                }
-            }
-
-            request.Headers.Authorization = "Bearer " + accessToken;
             await next(context);
-        });
+            return;
+        }
+
+        var session = await context.AuthenticateAsync(CookieScheme);
+        if (!session.Succeeded)
+        {
+            await next(context);
+            return;
+        }
+
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
+            && !request.Headers.ContainsKey(CsrfHeader))
+        {
+            await MissingCsrfHeader().ExecuteAsync(context);
+            return;
+        }
+
+        var token = await AccessTokenAsync(context);
+        if (token.Unavailable)
+        {
+            // Identity could not answer: the session stays, and the app tries again in a moment.
+            context.Response.Headers.RetryAfter = "5";
+            await IdentityUnavailable().ExecuteAsync(context);
+            return;
+        }
+
+        // No token: Identity refused the refresh (the password changed, access was revoked, the session is
+        // too old), the session is over, and the request goes on without it (a 401 to the app).
+        if (token.AccessToken is not null)
+            request.Headers.Authorization = "Bearer " + token.AccessToken;
+        await next(context);
+    });
+
+    /// <summary>
+    /// The request's session access token, refreshed when it is about to expire (the new tokens go into the
+    /// response's cookie, so it must not have started); once per request. None without a session or when
+    /// Identity refused the refresh (the session is then ended); <c>Unavailable</c> when Identity could not answer.
+    /// </summary>
+    public static Task<SessionToken> AccessTokenAsync(HttpContext context)
+    {
+        if (context.Items.TryGetValue(typeof(SessionToken), out var known) && known is Task<SessionToken> task)
+            return task;
+        task = ResolveAsync(context);
+        context.Items[typeof(SessionToken)] = task;
+        return task;
     }
 
-    /// <summary>The refreshed access token; null when Identity refused (the session is over); <c>Unavailable</c> when it could not answer.</summary>
-    private readonly record struct Refresh(string? AccessToken, bool Unavailable);
+    private static async Task<SessionToken> ResolveAsync(HttpContext context)
+    {
+        if (!context.Request.Cookies.ContainsKey(CookieName))
+            return default;
+        var session = await context.AuthenticateAsync(CookieScheme);
+        if (!session.Succeeded)
+            return default;
+
+        var properties = session.Properties!;
+        var accessToken = properties.GetTokenValue("access_token");
+        var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at : DateTimeOffset.MinValue;
+        var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        var refreshAhead = context.RequestServices.GetRequiredService<AppSessionSettings>().RefreshAhead;
+        if (accessToken is not null && expiresAt - refreshAhead > time.GetUtcNow())
+            return new(accessToken, Unavailable: false);
+
+        var refreshed = await RefreshAsync(context, session.Principal!, properties, time);
+        if (refreshed is { Unavailable: false, AccessToken: null })
+            await context.SignOutAsync(CookieScheme);
+        return refreshed;
+    }
+
+    /// <summary>The answer when a session's token cannot be refreshed because Identity did not answer.</summary>
+    public static IResult IdentityUnavailable() => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "Signing you in again is not possible right now.",
+        detail: "Your session is kept; try again in a few seconds.");
+
 
     /// <summary>New tokens from one redemption of a refresh token.</summary>
     private sealed record Redeemed(string AccessToken, string? RefreshToken, int? ExpiresIn, bool Unavailable);
@@ -191,7 +211,7 @@ internal static class AppSession
 
     private static readonly TimeSpan RedemptionKept = TimeSpan.FromSeconds(30);
 
-    private static async Task<Refresh> RefreshAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal, AuthenticationProperties properties, TimeProvider time)
+    private static async Task<SessionToken> RefreshAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal, AuthenticationProperties properties, TimeProvider time)
     {
         var refreshToken = properties.GetTokenValue("refresh_token");
         if (refreshToken is null)
@@ -285,3 +305,9 @@ internal static class AppSession
         public void RequestRefresh() => keys.RequestRefresh();
     }
 }
+
+/// <summary>A session's access token; null without a session or when it has ended; <c>Unavailable</c> when Identity could not answer.</summary>
+internal readonly record struct SessionToken(string? AccessToken, bool Unavailable);
+
+/// <summary><c>App:RefreshAhead</c>: how long before its expiry an access token is replaced, read once at start-up.</summary>
+internal sealed record AppSessionSettings(TimeSpan RefreshAhead);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CustomerPlatform.Gateway;
 
 /// <summary>
@@ -11,11 +13,16 @@ internal static class SecurityHeaders
     // compiled ('wasm-unsafe-eval', which allows no JavaScript eval), and the component library sets
     // style attributes (styles only, never script).
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{0}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
+
+    private static readonly object ScriptHashKey = new();
+
+    /// <summary>Allows one inline script, by its hash (<c>'sha256-…'</c>), on this response only.</summary>
+    public static void AllowScript(HttpContext context, string hash) => context.Items[ScriptHashKey] = hash;
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
@@ -25,7 +32,8 @@ internal static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = string.Format(CultureInfo.InvariantCulture, ContentSecurityPolicy,
+                context.Items.TryGetValue(ScriptHashKey, out var hash) ? " " + hash : "");
             headers["Permissions-Policy"] = PermissionsPolicy;
 
             // Browsers ignore HSTS over plain http, and sending it there would pin a dev host to https.

@@ -60,3 +60,14 @@ public sealed class Browser : IAsyncLifetime
         _playwright?.Dispose();
     }
 }
+
+public static class AppPages
+{
+    /// <summary>
+    /// Waits until the app has taken the page over in the browser. The gateway prerenders every page, so its
+    /// content shows at once, but its buttons and forms act only once WebAssembly has started (the layout
+    /// then marks <c>main</c> with <c>data-interactive</c>): text typed or a click before that is lost.
+    /// </summary>
+    public static Task WaitForAppAsync(this IPage page) =>
+        page.Locator("main[data-interactive]").WaitForAsync(new() { Timeout = 60_000 });
+}

@@ -41,7 +41,11 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
             {
                 var body = await response.TextAsync();
                 lock (_bodies)
+                {
                     _bodies.Add(response.Url + "\n" + body);
+                    // A prerendered page carries what it read, encoded, for the browser's first render.
+                    _bodies.AddRange(PageState(body).Select(state => response.Url + " (page state)\n" + state));
+                }
             }
             catch (PlaywrightException)
             {
@@ -58,6 +62,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
 
         // Sign-up: the server's message shows next to the field it names; then the form goes through.
         await _page.GotoAsync("/sign-up");
+        await _page.WaitForAppAsync();
         await _page.GetByLabel("Your name").FillAsync("Ada App");
         await _page.GetByLabel("Email").FillAsync(email);
         await _page.GetByLabel("Password").FillAsync("short");
@@ -73,13 +78,17 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         var emails = await mail.WaitForAsync(email, found => found.Count >= 1, TimeSpan.FromSeconds(60));
         var link = VerificationLink().Match(emails[0].GetProperty("text").GetString()!);
         Assert.True(link.Success, "The verification email has no link.");
+        // A mail scanner fetching the link first (the gateway prerenders the page) does not use it up.
+        Assert.Equal(200, (await _context.APIRequest.GetAsync(link.Value)).Status);
         await _page.GotoAsync(link.Value);
+        await _page.WaitForAppAsync();
         await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("verified");
         await Browser.AssertAccessibleAsync(_page, "the verified page");
 
         // A used link says so and offers a new one.
         var used = await _context.NewPageAsync();
         await used.GotoAsync(link.Value);
+        await used.WaitForAppAsync();
         await Assertions.Expect(used.GetByRole(AriaRole.Alert)).ToContainTextAsync("expired or was already used");
         await Assertions.Expect(used.GetByRole(AriaRole.Button, new() { Name = "Send a new link" })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(used, "the used-link page");
@@ -93,6 +102,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await _page.GetByLabel("Password").FillAsync(Password);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await _page.WaitForAppAsync();
         await Assertions.Expect(_page.Locator("header .who")).ToHaveTextAsync("Ada App");
 
         // The journey map shows each step's state, and moves on without a reload: step 4 (the details
@@ -128,6 +138,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await _page.GetByLabel("Phone").FillAsync("+49 30 1234567");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Send my details" }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await _page.WaitForAppAsync();
         await Assertions.Expect(_page.Locator("[data-step='5']")).ToHaveAttributeAsync("data-status", "completed");
         await Assertions.Expect(_page.Locator("[data-step='6'] .state")).ToHaveTextAsync("Waiting for our team");
 
@@ -183,6 +194,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         lock (_bodies)
         {
             Assert.Contains(_bodies, b => b.Contains("/api/onboarding/journey", StringComparison.Ordinal));
+            Assert.Contains(_bodies, b => b.Contains("(page state)", StringComparison.Ordinal) && b.Contains("/api/identity/me", StringComparison.Ordinal));
             Assert.DoesNotContain(_bodies, b => Jwt().IsMatch(b));
         }
 
@@ -196,10 +208,12 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         // and the sign-in link shows Identity's form instead of signing straight back in.
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/signed-out$"));
+        await _page.WaitForAppAsync();
         await Assertions.Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "You are signed out" })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(_page, "the signed-out page");
         Assert.DoesNotContain(await _context.CookiesAsync(), c => c.Name.StartsWith("cp-session", StringComparison.Ordinal));
         await _page.GotoAsync("/onboarding");
+        await _page.WaitForAppAsync();
         await Assertions.Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Sign in again");
         await _page.GotoAsync("/sign-in?returnUrl=/onboarding");
         await Assertions.Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
@@ -223,6 +237,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await _page.GetByLabel("Password").FillAsync(Accounts.DefaultPassword);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await _page.WaitForAppAsync();
         await Assertions.Expect(_page.Locator("[data-step='5']")).ToHaveAttributeAsync("data-status", "active");
 
         // The password changes elsewhere: Identity revokes every token issued before (ADR-015), so the
@@ -236,10 +251,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     [Fact]
     public async Task Should_ask_for_help_from_the_journey_and_see_the_agents_reply_arrive_in_the_thread()
     {
-        var email = $"app-{Guid.NewGuid():N}@example.com";
-        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
-        await Accounts.NewCustomerAsync(platform.Gateway, mail, email, "Hana Help", TimeSpan.FromSeconds(60));
-        await SignInAsync(_page, "/onboarding", (email, Accounts.DefaultPassword));
+        var email = await SignedInCustomerAsync("Hana Help");
 
         // Before a success manager is assigned, help goes to the support queue.
         await _page.GetByLabel("What do you need?").FillAsync("I cannot find where to put my company's VAT number.");
@@ -300,6 +312,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await _page.GetByLabel("About you").FillAsync("Ten years of keeping teams on schedule.");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await _page.WaitForAppAsync();
         await Assertions.Expect(_page.Locator("[data-step='12']")).ToHaveAttributeAsync("data-status", "completed");
 
         // 13: a tool connected, then done.
@@ -312,6 +325,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await Browser.AssertAccessibleAsync(_page, "the tools page");
         await _page.GetByRole(AriaRole.Button, new() { Name = "I am done connecting tools" }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await _page.WaitForAppAsync();
         await Assertions.Expect(_page.Locator("[data-step='13']")).ToHaveAttributeAsync("data-status", "completed");
 
         // 14: every feature of the tour opened completes the step by itself.
@@ -338,6 +352,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await Browser.AssertAccessibleAsync(_page, "the questions page");
         await _page.GetByRole(AriaRole.Button, new() { Name = "I have asked everything" }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/onboarding$"));
+        await _page.WaitForAppAsync();
         await Assertions.Expect(_page.Locator("[data-step='15']")).ToHaveAttributeAsync("data-status", "completed");
         await Assertions.Expect(_page.Locator("[data-step='16'] .state")).ToHaveTextAsync("Waiting for our team");
 
@@ -460,10 +475,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     [Fact]
     public async Task Should_keep_the_session_through_refreshes_even_when_requests_race_to_refresh()
     {
-        var email = $"app-{Guid.NewGuid():N}@example.com";
-        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
-        await Accounts.NewCustomerAsync(platform.Gateway, mail, email, "Sam Session", Wait);
-        await SignInAsync(_page, "/onboarding", (email, Accounts.DefaultPassword));
+        await SignedInCustomerAsync("Sam Session");
         var first = await SessionCookieAsync();
         // A page of the origin with no polling of its own, so that nothing refreshes before the race below.
         await _page.GotoAsync("/favicon.svg");
@@ -480,6 +492,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
 
         Assert.NotEqual(first, await SessionCookieAsync());
         await _page.GotoAsync("/onboarding");
+        await _page.WaitForAppAsync();
         await Assertions.Expect(_page.Locator("header .who")).ToHaveTextAsync("Sam Session");
         await Assertions.Expect(_page.Locator("[data-step='5']")).ToHaveAttributeAsync("data-status", "active");
         Assert.Equal(200, (await _page.APIRequest.GetAsync("/api/onboarding/journey")).Status);
@@ -552,6 +565,16 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await page.GetByRole(AriaRole.Link, new() { Name = "Journey" }).ClickAsync();
     }
 
+    /// <summary>A new verified customer, signed in on <see cref="_page"/> and shown their journey; their email.</summary>
+    private async Task<string> SignedInCustomerAsync(string name)
+    {
+        var email = $"app-{Guid.NewGuid():N}@example.com";
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        await Accounts.NewCustomerAsync(platform.Gateway, mail, email, name, Wait);
+        await SignInAsync(_page, "/onboarding", (email, Accounts.DefaultPassword));
+        return email;
+    }
+
     private static async Task SignInAsync(IPage page, string returnPath, (string Email, string Password) account)
     {
         await page.GotoAsync("/sign-in?returnUrl=" + Uri.EscapeDataString(returnPath));
@@ -559,6 +582,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await page.GetByLabel("Password").FillAsync(account.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(Regex.Escape(returnPath) + "$"));
+        await page.WaitForAppAsync();
     }
 
     [Fact]
@@ -570,6 +594,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
                      "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/signed-out" })
         {
             var response = await _page.GotoAsync(path);
+            await _page.WaitForAppAsync();
             Assert.True(response!.Status == 200, $"{path} answered {response.Status}");
             var heading = _page.GetByRole(AriaRole.Heading, new() { Level = 1 });
             await Assertions.Expect(heading).ToBeVisibleAsync();
@@ -582,6 +607,37 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     }
 
     [Fact]
+    public async Task Should_send_the_journey_in_the_gateways_html_and_take_it_over_in_the_browser_without_asking_again()
+    {
+        await SignedInCustomerAsync("Pia Prerender");
+        await Assertions.Expect(_page.Locator("[data-step='19']")).ToBeVisibleAsync();
+
+        // The page as the gateway sends it, before any script runs: the map is already there, and no cache keeps it.
+        var html = await _context.APIRequest.GetAsync("/onboarding");
+        Assert.Equal(200, html.Status);
+        Assert.Contains("data-step=\"19\"", await html.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal("no-store", html.Headers["cache-control"]);
+
+        // Opened afresh, the page becomes interactive on what it was sent: it asks the API again only when
+        // it next polls (every 3 s), never to draw itself.
+        var asked = new List<string>();
+        var page = await _context.NewPageAsync();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/", StringComparison.Ordinal))
+                lock (asked)
+                    asked.Add(request.Method + " " + request.Url);
+        };
+        await page.GotoAsync("/onboarding");
+        await page.WaitForAppAsync();
+        await Assertions.Expect(page.Locator("[data-step='19']")).ToBeVisibleAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        lock (asked)
+            Assert.True(asked.Count == 0, "The page asked again for what it was sent: " + string.Join(", ", asked));
+        await Browser.AssertAccessibleAsync(page, "the journey taken over in the browser");
+    }
+
+    [Fact]
     public async Task Should_reset_a_forgotten_password_from_the_emailed_link_and_sign_in_with_the_new_one()
     {
         var email = $"app-{Guid.NewGuid():N}@example.com";
@@ -590,6 +646,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
 
         await _page.GotoAsync("/sign-in?returnUrl=/onboarding");
         await _page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        await _page.WaitForAppAsync();
         await _page.GetByLabel("Your email").FillAsync(email);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
         await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("on its way");
@@ -597,6 +654,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         var emails = await mail.WaitForAsync(email, found => found.Any(e => ResetLink().IsMatch(Accounts.Text(e))), TimeSpan.FromSeconds(60));
         var link = emails.Select(e => ResetLink().Match(Accounts.Text(e))).First(m => m.Success);
         await _page.GotoAsync(link.Value);
+        await _page.WaitForAppAsync();
         await _page.GetByLabel("New password").FillAsync("short");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
         await Assertions.Expect(_page.Locator("#newPassword-error")).ToBeVisibleAsync();
@@ -618,6 +676,20 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
 
     [GeneratedRegex(@"csm\.[a-z]+@example\.com")]
     private static partial Regex CsmEmail();
+
+    /// <summary>The persistent component state a prerendered page carries (base64 JSON whose values are base64 JSON), decoded.</summary>
+    private static IEnumerable<string> PageState(string html)
+    {
+        foreach (Match state in ComponentState().Matches(html))
+        {
+            using var entries = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(state.Groups[1].Value));
+            foreach (var entry in entries.RootElement.EnumerateObject())
+                yield return entry.Name + ": " + System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(entry.Value.GetString() ?? ""));
+        }
+    }
+
+    [GeneratedRegex(@"<!--Blazor-WebAssembly-Component-State:([A-Za-z0-9+/=]+)-->")]
+    private static partial Regex ComponentState();
 
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")]
     private static partial Regex Jwt();

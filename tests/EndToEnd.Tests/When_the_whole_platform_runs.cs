@@ -121,6 +121,25 @@ public sealed class When_the_whole_platform_runs(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Should_allow_the_apps_one_inline_script_by_its_hash_and_keep_its_pages_out_of_caches()
+    {
+        var response = await platform.Gateway.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.EnsureSuccessStatusCode();
+        var scriptSource = response.Headers.GetValues("Content-Security-Policy").Single().Split(';')
+            .Select(directive => directive.Trim()).Single(directive => directive.StartsWith("script-src ", StringComparison.Ordinal));
+        Assert.DoesNotContain("unsafe-inline", scriptSource, StringComparison.Ordinal);
+        // The page's only inline script is its import map, allowed by its hash and by nothing broader.
+        var inline = System.Text.RegularExpressions.Regex.Matches(html, @"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var importMap = Assert.Single(inline);
+        Assert.Contains("type=\"importmap\"", importMap.Value, StringComparison.Ordinal);
+        var hash = "'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(importMap.Groups[1].Value))) + "'";
+        Assert.Contains(hash, scriptSource, StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task Should_refuse_a_request_body_over_the_size_limit()
     {
         using var body = new ByteArrayContent(new byte[2 * 1024 * 1024]);
