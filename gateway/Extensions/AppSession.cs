@@ -194,7 +194,7 @@ internal static class AppSession
     }
 
     /// <summary>The answer when a session's token cannot be refreshed because Identity did not answer.</summary>
-    public static IResult IdentityUnavailable() => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+    private static IResult IdentityUnavailable() => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "Signing you in again is not possible right now.",
         detail: "Your session is kept; try again in a few seconds.");
 
