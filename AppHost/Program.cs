@@ -45,8 +45,11 @@ identity.WithEnvironment("Identity__KeyEncryptionKey", keyEncryptionKey);
 var gatewayData = Path.Combine(options.ResolveDataDirectory(), ResourceNames.Gateway);
 var appClientSecret = builder.AddGeneratedSecret("app-client-secret", Path.Combine(gatewayData, "app-client-secret"), length: 48);
 identity.WithEnvironment("Identity__AppClientSecret", appClientSecret);
+// The keys that encrypt its session cookies are kept in a folder, themselves encrypted with a secret kept apart.
+var gatewayKeyEncryptionKey = builder.AddGeneratedSecret("gateway-key-encryption-key", Path.Combine(gatewayData, "key-encryption-key"), length: 48);
 gateway.WithEnvironment("App__ClientSecret", appClientSecret)
-    .WithEnvironment("Gateway__KeysDirectory", Path.Combine(gatewayData, "keys"));
+    .WithEnvironment("Gateway__KeysDirectory", Path.Combine(gatewayData, "keys"))
+    .WithEnvironment("Gateway__KeyEncryptionKey", gatewayKeyEncryptionKey);
 // A published app (trimmed and compressed; run.sh makes one in Release) instead of the build's assets.
 if (builder.Configuration["AppHost:AppRoot"] is { Length: > 0 } appRoot)
     gateway.WithEnvironment("Gateway__AppRoot", Path.GetFullPath(appRoot));

@@ -23,6 +23,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App => _test.App;
 
+    /// <summary>The AppHost's data folder of this run (the servers' data, the generated secrets, the gateway's keys).</summary>
+    public string DataDirectory => _test.DataDirectory;
+
     public HttpClient Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()

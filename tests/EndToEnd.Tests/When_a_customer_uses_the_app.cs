@@ -198,6 +198,17 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
             Assert.DoesNotContain(_bodies, b => Jwt().IsMatch(b));
         }
 
+        // The keys that encrypt the session cookie are themselves encrypted where the gateway keeps them.
+        var keyFiles = Directory.GetFiles(Path.Combine(platform.DataDirectory, ResourceNames.Gateway, "keys"), "*.xml");
+        Assert.NotEmpty(keyFiles);
+        Assert.All(keyFiles, file =>
+        {
+            var xml = File.ReadAllText(file);
+            Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.Contains("kek1.", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        });
+
         // A state-changing request in the session without the anti-forgery header is refused (another
         // site's form could send the cookie, never the header), and changes nothing.
         var forged = await _context.APIRequest.PostAsync("/api/onboarding/journey/help", new() { DataObject = new { body = "Forged help request" } });

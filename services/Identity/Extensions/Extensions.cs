@@ -36,11 +36,12 @@ internal static class Extensions
         // Cookies and anti-forgery tokens made by one replica must open on the other. The key ring is
         // in identitydb, encrypted with the key-encryption key like the server's keys (ADR-016).
         builder.Services.AddSingleton(services => KeyEncryptionKey.FromConfiguration(services.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<KeyEncryptionSecret>(services => services.GetRequiredService<KeyEncryptionKey>());
         builder.Services.AddDataProtection()
             .SetApplicationName("customerplatform-identity")
             .PersistKeysToDbContext<IdentityDbContext>();
         builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<KeyEncryptionKey>((options, key) => options.XmlEncryptor = new KeyRingXmlEncryptor(key));
+            .Configure<KeyEncryptionKey>((options, key) => options.XmlEncryptor = new KeyRingEncryptor(key, typeof(KeyRingXmlDecryptor)));
 
         builder.AddOidcServer(settings);
         builder.AddSignInSession();
