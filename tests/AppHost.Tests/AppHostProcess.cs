@@ -40,7 +40,10 @@ internal sealed class AppHostProcess : IDisposable
     /// As <see cref="Start(string, (string Setting, int Port)[])"/>, but with <paramref name="onTerminal"/> the AppHost
     /// runs as the foreground job of a pseudo-terminal of its own (util-linux <c>script</c>), as in a developer's
     /// terminal, so that <see cref="TypeCtrlC"/> reaches it the way a key press does: the terminal's line
-    /// discipline turns it into SIGINT for the foreground process group.
+    /// discipline turns it into SIGINT for the foreground process group. SIGINT is restored to its default
+    /// first (<c>env --default-signal</c>): a shell without job control starts background commands with SIGINT
+    /// ignored, the ignoring is inherited, and a test run started that way would otherwise type Ctrl+C at an
+    /// AppHost that cannot hear it, which no developer's terminal does.
     /// </summary>
     public static AppHostProcess Start(string dataDirectory, bool onTerminal, params (string Setting, int Port)[] ports)
     {
@@ -51,7 +54,7 @@ internal sealed class AppHostProcess : IDisposable
         string[] arguments = ["dotnet", dll, $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:InfrastructureOnly=true",
             .. settings.Select(s => $"--AppHost:Ports:{s.Key}={s.Value}")];
         if (onTerminal)
-            arguments = ["script", "--quiet", "--flush", "--return", "--command", "exec " + string.Join(' ', arguments.Select(ShellQuote)), "/dev/null"];
+            arguments = ["script", "--quiet", "--flush", "--return", "--command", "exec env --default-signal=INT " + string.Join(' ', arguments.Select(ShellQuote)), "/dev/null"];
         var startInfo = new ProcessStartInfo(arguments[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = onTerminal };
         foreach (var argument in arguments.Skip(1))
             startInfo.ArgumentList.Add(argument);
@@ -81,8 +84,9 @@ internal sealed class AppHostProcess : IDisposable
 
     public void Dispose()
     {
+        // The whole tree: on a terminal the AppHost is script's child, and the servers are its descendants.
         if (!Process.HasExited)
-            Process.Kill();
+            Process.Kill(entireProcessTree: true);
         Process.Dispose();
     }
 
