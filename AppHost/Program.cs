@@ -22,7 +22,8 @@ var ticketing = AddService<Projects.CustomerPlatform_Ticketing>(ResourceNames.Se
 var notifications = AddService<Projects.CustomerPlatform_Notifications>(ResourceNames.Services.Notifications, ResourceNames.Databases.Notifications)
     .WithReference(mail).WaitFor(mail);
 var loyalty = AddService<Projects.CustomerPlatform_Loyalty>(ResourceNames.Services.Loyalty, ResourceNames.Databases.Loyalty);
-IResourceBuilder<ProjectResource>[] services = [identity, onboarding, training, ticketing, notifications, loyalty];
+var customers = AddService<Projects.CustomerPlatform_Customers>(ResourceNames.Services.Customers, ResourceNames.Databases.Customers);
+IResourceBuilder<ProjectResource>[] services = [identity, onboarding, training, ticketing, notifications, loyalty, customers];
 
 var gateway = builder.AddProject<Projects.CustomerPlatform_Gateway>(ResourceNames.Gateway, project => project.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(port: options.Ports.Gateway == 0 ? null : options.Ports.Gateway, name: "http")

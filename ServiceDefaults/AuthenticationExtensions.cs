@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,10 @@ namespace CustomerPlatform.ServiceDefaults;
 /// JWTs whose <c>sub</c> is the customer's id, with <c>email</c>, <c>name</c> and <c>role</c> claims
 /// (<see cref="CustomerPlatform.Contracts.Roles"/>), and the audience <see cref="ApiAudience"/> (granted
 /// with the <c>api</c> scope). Endpoints say which roles may call them with
-/// <c>RequireAuthorization(p => p.RequireRole(...))</c>.
+/// <c>RequireAuthorization(p => p.RequireRole(...))</c>; a plain <c>RequireAuthorization()</c> asks for a
+/// person's token (the <c>api</c> scope). The business's store calls its own routes with a client-credentials
+/// token of the <see cref="StoreScope"/> scope (no person, no roles), which only the
+/// <see cref="StorePolicy"/> routes accept.
 /// <para>
 /// Configuration: <c>Identity:Issuer</c> is the public issuer (the gateway's origin, as tokens carry
 /// it; the AppHost sets it for every project). <c>Identity:Authority</c> is where the signing keys are
@@ -48,6 +52,12 @@ public static class AuthenticationExtensions
     /// <summary>The audience of tokens granted the <see cref="ApiScope"/> scope: the platform's APIs.</summary>
     public const string ApiAudience = "customer-platform-api";
     public const string ApiScope = "api";
+
+    /// <summary>The scope of the store's client-credentials tokens (commerce.md): the store's routes, nothing else.</summary>
+    public const string StoreScope = "store";
+
+    /// <summary>The policy of the routes the business's store calls (<c>RequireAuthorization(StorePolicy)</c>).</summary>
+    public const string StorePolicy = "store";
 
     /// <summary>The named HttpClient that fetches the JWKS (service discovery and resilience come from the defaults).</summary>
     public const string JwksClientName = "identity-jwks";
@@ -107,7 +117,11 @@ public static class AuthenticationExtensions
                     loggers.CreateLogger(typeof(JwksConfigurationManager)));
             });
 
-        builder.Services.AddAuthorization();
+        // A person's token by default, so a store token reaches nothing but the store's routes.
+        builder.Services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser().RequireAssertion(context => context.User.HasScope(ApiScope)).Build())
+            .AddPolicy(StorePolicy, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => context.User.HasScope(StoreScope)));
         return builder;
     }
 

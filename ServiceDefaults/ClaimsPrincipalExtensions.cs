@@ -15,6 +15,10 @@ public static class ClaimsPrincipalExtensions
 
     public static string? GetDisplayName(this ClaimsPrincipal user) => user.FindFirstValue("name");
 
+    /// <summary>Whether the token was granted <paramref name="scope"/>: its <c>scope</c> claim, space-separated (RFC 9068) or repeated.</summary>
+    public static bool HasScope(this ClaimsPrincipal user, string scope) =>
+        user.FindAll("scope").Any(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal));
+
     public static bool IsStaff(this ClaimsPrincipal user) =>
         CustomerPlatform.Contracts.Roles.Staff.Any(user.IsInRole);
 }

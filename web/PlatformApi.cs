@@ -26,7 +26,7 @@ public sealed class PlatformApi : IDisposable
 
     private readonly HttpClient _http;
     private readonly Dictionary<string, Answer>? _recorded;
-    private readonly Dictionary<string, Answer>? _prerendered;
+    private Dictionary<string, Answer>? _prerendered;
     private readonly long _restoredAt = Environment.TickCount64;
     private readonly PersistingComponentStateSubscription _persisting;
 
@@ -71,9 +71,13 @@ public sealed class PlatformApi : IDisposable
         Answer? answer = null;
         using (request)
         {
-            if (read && _prerendered is not null && _prerendered.Remove(path, out var prerendered)
-                && TimeSpan.FromMilliseconds(Environment.TickCount64 - _restoredAt) < PrerenderedKept)
-                answer = prerendered;
+            if (read && _prerendered is not null)
+            {
+                if (TimeSpan.FromMilliseconds(Environment.TickCount64 - _restoredAt) >= PrerenderedKept)
+                    _prerendered = null; // all too old now: let them go
+                else if (_prerendered.Remove(path, out var prerendered))
+                    answer = prerendered;
+            }
 
             if (answer is null)
             {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CustomerPlatform.Gateway;
 
 /// <summary>
@@ -12,9 +10,11 @@ internal static class SecurityHeaders
     // frame the app, and plugins and <base> tricks are off. No inline script runs; WebAssembly may be
     // compiled ('wasm-unsafe-eval', which allows no JavaScript eval), and the component library sets
     // style attributes (styles only, never script).
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{0}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
+    private const string ScriptSources = "script-src 'self' 'wasm-unsafe-eval'";
+    private const string OtherSources =
+        "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private const string ContentSecurityPolicy = "default-src 'self'; " + ScriptSources + OtherSources;
 
     private const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
@@ -32,8 +32,10 @@ internal static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = string.Format(CultureInfo.InvariantCulture, ContentSecurityPolicy,
-                context.Items.TryGetValue(ScriptHashKey, out var hash) ? " " + hash : "");
+            // The constant on every response but a page's, which adds its one script's hash.
+            headers.ContentSecurityPolicy = context.Items.TryGetValue(ScriptHashKey, out var hash)
+                ? $"default-src 'self'; {ScriptSources} {hash}{OtherSources}"
+                : ContentSecurityPolicy;
             headers["Permissions-Policy"] = PermissionsPolicy;
 
             // Browsers ignore HSTS over plain http, and sending it there would pin a dev host to https.

@@ -20,9 +20,10 @@ public static class ResourceNames
         public const string Ticketing = "ticketing";
         public const string Notifications = "notifications";
         public const string Loyalty = "loyalty";
+        public const string Customers = "customers";
 
         public static readonly IReadOnlyList<string> All =
-            [Identity, Onboarding, Training, Ticketing, Notifications, Loyalty];
+            [Identity, Onboarding, Training, Ticketing, Notifications, Loyalty, Customers];
     }
 
     public static class Databases
@@ -33,5 +34,6 @@ public static class ResourceNames
         public const string Ticketing = "ticketingdb";
         public const string Notifications = "notificationsdb";
         public const string Loyalty = "loyaltydb";
+        public const string Customers = "customersdb";
     }
 }

@@ -42,6 +42,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 // The app's sessions refresh their access token once it is 15 s old (not 14 min): every
                 // browser test then goes through refreshes, side by side with the pages' polling.
                 Project(builder, ResourceNames.Gateway).WithEnvironment("App__RefreshAhead", "00:14:45");
+                // Support's follow-up comes seconds after an order's delivery, not days.
+                Project(builder, ResourceNames.Services.Customers).WithEnvironment("Customers__FollowUpDelay", FollowUpDelay.ToString());
             }, timeout.Token);
         Gateway = new HttpClient { BaseAddress = App.GetEndpoint(ResourceNames.Gateway, "http") };
     }
@@ -78,6 +80,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     public static readonly TimeSpan KeyRotationPeriod = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan FollowUpDelay = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan KeyPublicationLead = TimeSpan.FromSeconds(20);
 
     public static IResourceBuilder<ProjectResource> Project(IDistributedApplicationTestingBuilder builder, string name) =>

@@ -14,6 +14,8 @@ public enum Access
     AgentOrAdmin,
     Staff,
     Admin,
+    /// <summary>The business's store (a client-credentials token of the <c>store</c> scope), and no person.</summary>
+    Store,
 }
 
 /// <summary>One route of the public API and who may call it.</summary>
@@ -108,7 +110,16 @@ public static class PublicRoutes
         ["GET /api/notifications/history"] = Access.SignedIn,
 
         ["GET /api/loyalty/status"] = Access.Anyone,
+
+        ["GET /api/customers/status"] = Access.Anyone,
+        ["PUT /api/customers/orders/{orderId}"] = Access.Store,
+        ["POST /api/customers/orders/{orderId}/events"] = Access.Store,
+        ["GET /api/customers/me"] = Access.SignedIn,
+        ["GET /api/customers/me/orders"] = Access.SignedIn,
     };
+
+    /// <summary>The "role" the attack matrix gives the store's caller: no person's role, so only <see cref="Access.Store"/> lets it in.</summary>
+    public const string StoreCaller = "store";
 
     /// <summary>Reads every service's OpenAPI document (directly, as the gateway does not route them).</summary>
     public static async Task<IReadOnlyList<PublicRoute>> DiscoverAsync(DistributedApplication app)
@@ -140,6 +151,8 @@ public static class PublicRoutes
     public static bool Allows(Access access, IReadOnlyCollection<string>? roles) => access switch
     {
         Access.Anyone => true,
+        Access.Store => roles is not null && roles.Contains(StoreCaller),
+        _ when roles is not null && roles.Contains(StoreCaller) => false,
         Access.SignedIn => roles is not null,
         Access.AdminOrCsm => roles is not null && (roles.Contains(Roles.Admin) || roles.Contains(Roles.SuccessManager)),
         Access.AgentOrAdmin => roles is not null && (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent)),

@@ -20,6 +20,7 @@ public sealed class SignedInRoutes(DistributedApplication app, HttpClient gatewa
         (ResourceNames.Services.Training, "/api/training/courses"),
         (ResourceNames.Services.Ticketing, "/api/support/tickets"),
         (ResourceNames.Services.Notifications, "/api/notifications"),
+        (ResourceNames.Services.Customers, "/api/customers/me/orders"),
     ];
 
     private readonly Dictionary<string, HttpClient> _direct = [];

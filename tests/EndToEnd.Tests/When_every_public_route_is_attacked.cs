@@ -14,7 +14,7 @@ namespace CustomerPlatform.EndToEnd.Tests;
 
 /// <summary>
 /// Issue 14: every public route (found in the services' OpenAPI documents, classified in
-/// <see cref="PublicRoutes.Table"/>), through the gateway, as anonymous, a customer and each staff role.
+/// <see cref="PublicRoutes.Table"/>), through the gateway, as anonymous, a customer, each staff role and the store.
 /// The authorization matrix: anonymous 401, the wrong role 403, another customer's things 404, forged,
 /// expired and <c>alg=none</c> tokens 401. The fuzz: broken, mistyped, oversized and odd bodies, junk
 /// ids and wrong content types never answer 5xx, every 4xx is a problem response, and no row is written
@@ -219,6 +219,8 @@ public sealed class When_every_public_route_is_attacked(PlatformFixture platform
         };
         foreach (var (role, account) in new[] { (Roles.Admin, StaffAccounts.Admin), (Roles.SuccessManager, StaffAccounts.CsmOne), (Roles.Agent, StaffAccounts.Agent) })
             callers.Add((role, await Accounts.SignInAsync(gateway, account), [role], Guid.Empty));
+        // The business's store: its client-credentials token reaches the store's routes and no one's else.
+        callers.Add(("store", await Accounts.StoreSignInAsync(gateway, StaffAccounts.Store), [PublicRoutes.StoreCaller], Guid.Empty));
         return callers;
     }
 

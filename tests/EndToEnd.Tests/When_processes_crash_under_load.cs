@@ -22,7 +22,7 @@ public sealed class When_processes_crash_under_load(PlatformFixture platform, IT
     private static readonly string[] Victims =
     [
         ResourceNames.Services.Onboarding, ResourceNames.Services.Notifications, ResourceNames.Messaging, ResourceNames.Services.Identity,
-        ResourceNames.Services.Ticketing, ResourceNames.Services.Training, ResourceNames.Services.Loyalty, ResourceNames.Gateway,
+        ResourceNames.Services.Ticketing, ResourceNames.Services.Training, ResourceNames.Services.Loyalty, ResourceNames.Services.Customers, ResourceNames.Gateway,
     ];
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class When_the_whole_platform_runs(PlatformFixture platform)
         { ResourceNames.Services.Ticketing, "support" },
         { ResourceNames.Services.Notifications, "notifications" },
         { ResourceNames.Services.Loyalty, "loyalty" },
+        { ResourceNames.Services.Customers, "customers" },
     };
 
     [Fact]

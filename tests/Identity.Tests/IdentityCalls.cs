@@ -44,6 +44,16 @@ public static class IdentityCalls
             ["scope"] = Scopes,
         }));
 
+    /// <summary>The client-credentials grant, as the business's store asks for its token (commerce.md).</summary>
+    public static Task<HttpResponseMessage> ClientCredentialsAsync(this HttpClient client, string clientId, string? secret, string scope) =>
+        client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret ?? "",
+            ["scope"] = scope,
+        }.Where(p => p.Value.Length > 0)));
+
     public static Task<HttpResponseMessage> RefreshAsync(this HttpClient client, string refreshToken) =>
         client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {

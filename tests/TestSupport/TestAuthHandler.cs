@@ -10,7 +10,8 @@ namespace CustomerPlatform.TestSupport;
 
 /// <summary>
 /// Signs a request in as the user its headers name (<see cref="UserHeader"/>, <see cref="RolesHeader"/>,
-/// <see cref="NameHeader"/>), with the claims Identity's tokens carry (<c>sub</c>, <c>role</c>, <c>name</c>).
+/// <see cref="NameHeader"/>, <see cref="ScopeHeader"/>), with the claims Identity's tokens carry (<c>sub</c>,
+/// <c>role</c>, <c>name</c>, and <c>scope</c>: <c>api</c>, a person's token, unless the header says otherwise).
 /// Token validation is Identity's concern; these tests are about what the API does for a given caller.
 /// No header: anonymous.
 /// </summary>
@@ -21,13 +22,14 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     public const string UserHeader = "X-Test-User";
     public const string RolesHeader = "X-Test-Roles";
     public const string NameHeader = "X-Test-Name";
+    public const string ScopeHeader = "X-Test-Scope";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(UserHeader, out var user))
             return Task.FromResult(AuthenticateResult.NoResult());
 
-        List<Claim> claims = [new("sub", user.ToString())];
+        List<Claim> claims = [new("sub", user.ToString()), new("scope", Request.Headers.TryGetValue(ScopeHeader, out var scope) ? scope.ToString() : "api")];
         if (Request.Headers.TryGetValue(NameHeader, out var name))
             claims.Add(new Claim("name", name.ToString()));
         claims.AddRange(Request.Headers[RolesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim("role", r)));

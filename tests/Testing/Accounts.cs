@@ -45,6 +45,22 @@ public static partial class Accounts
         return new ApiSession(gateway, JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString()!, email);
     }
 
+    /// <summary>The store's token: the client-credentials grant with the <c>store</c> scope, as commerce.md has the store ask for it.</summary>
+    public static async Task<ApiSession> StoreSignInAsync(HttpClient gateway, (string ClientId, string Secret) store)
+    {
+        using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = store.ClientId,
+            ["client_secret"] = store.Secret,
+            ["scope"] = "store",
+        }));
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new UnexpectedResponseException($"The client-credentials grant for {store.ClientId} answered {(int)response.StatusCode}: {text}", response.StatusCode);
+        return new ApiSession(gateway, JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString()!, store.ClientId);
+    }
+
     public static Task<ApiSession> SignInAsync(HttpClient gateway, (string Email, string Password) account) =>
         SignInAsync(gateway, account.Email, account.Password);
 

@@ -9,4 +9,7 @@ public static class StaffAccounts
     public static readonly (string Email, string Password) Agent = ("agent@example.com", "dev-agent-passphrase-1");
 
     public static readonly IReadOnlyList<(string Email, string Password)> Csms = [CsmOne, CsmTwo];
+
+    /// <summary>The business's store in Development (Identity's appsettings.Development.json, the README): a client-credentials client.</summary>
+    public static readonly (string ClientId, string Secret) Store = ("store-dev", "dev-store-secret-2026");
 }

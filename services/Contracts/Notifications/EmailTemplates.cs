@@ -67,4 +67,25 @@ public static class EmailTemplates
     /// <c>ticketSubject</c>, <c>replyAuthor</c>, <c>replyExcerpt</c>, <c>ticketLink</c>.
     /// </summary>
     public const string TicketReplied = "ticket-replied";
+
+    /// <summary>
+    /// The store's order was received (category orders, always sent). Variables: <c>displayName</c>, <c>orderId</c>,
+    /// <c>orderLines</c> (one line per item), <c>orderTotal</c> (amount and currency), <c>estimatedDelivery</c>.
+    /// </summary>
+    public const string OrderConfirmation = "order-confirmation";
+
+    /// <summary>
+    /// The order left the warehouse (category orders). Variables: <c>displayName</c>, <c>orderId</c>, <c>carrier</c>,
+    /// <c>trackingNumber</c>, <c>estimatedDelivery</c>.
+    /// </summary>
+    public const string OrderShipped = "order-shipped";
+
+    /// <summary>The order arrived (category orders). Variables: <c>displayName</c>, <c>orderId</c>, <c>deliveredAt</c>.</summary>
+    public const string OrderDelivered = "order-delivered";
+
+    /// <summary>
+    /// Support asks how it is going, some days after the delivery (category support: the customer may turn it off).
+    /// Variables: <c>displayName</c>, <c>orderId</c>, <c>supportLink</c>.
+    /// </summary>
+    public const string OrderFollowUp = "order-follow-up";
 }

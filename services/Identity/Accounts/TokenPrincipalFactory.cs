@@ -44,6 +44,25 @@ public sealed class TokenPrincipalFactory(IdentityDbContext db, TimeProvider tim
         return new ClaimsPrincipal(identity);
     }
 
+    /// <summary>
+    /// A store's token (client credentials): the client as its subject, no person, no roles; with the
+    /// <c>store</c> scope it is for the platform's APIs, whose default policy still refuses it (a person's routes).
+    /// </summary>
+    public ClaimsPrincipal CreateForClient(string clientId, string? displayName, IEnumerable<string> requestedScopes)
+    {
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, clientId)
+            .SetClaim(Claims.ClientId, clientId)
+            .SetClaim(Claims.Name, displayName ?? clientId)
+            .SetClaim(AuthenticationExtensions.IssuedAtMillisecondsClaim, time.GetUtcNow().ToUnixTimeMilliseconds());
+        var scopes = requestedScopes.Where(scope => scope == AuthenticationExtensions.StoreScope).ToImmutableArray();
+        identity.SetScopes(scopes);
+        if (scopes.Length > 0)
+            identity.SetResources(AuthenticationExtensions.ApiAudience);
+        identity.SetDestinations(_ => [OpenIddictConstants.Destinations.AccessToken]);
+        return new ClaimsPrincipal(identity);
+    }
+
     // Access tokens always carry who the caller is; the identity token only what its scopes asked for.
     private static IEnumerable<string> Destinations(Claim claim, ImmutableArray<string> scopes)
     {

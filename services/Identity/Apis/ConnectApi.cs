@@ -12,7 +12,7 @@ namespace CustomerPlatform.Identity;
 
 /// <summary>
 /// The OpenID Connect endpoints OpenIddict hands to us after validating the protocol: the token
-/// endpoint (password, code and refresh grants), the authorization endpoint (code + PKCE, signing
+/// endpoint (password, code, refresh and the stores' client-credentials grants), the authorization endpoint (code + PKCE, signing
 /// in through <see cref="SignInPage"/>) and the end-session endpoint.
 /// </summary>
 public static class ConnectApi
@@ -32,7 +32,8 @@ public static class ConnectApi
 
     public static async Task<Results<SignInHttpResult, ForbidHttpResult, ProblemHttpResult>> Token(
         HttpContext context, SignInService signIn, TokenPrincipalFactory principals, UserManager<PlatformUser> users,
-        RateLimiter limiter, ILookupNormalizer normalizer, IOptions<RateLimitSettings> limits, TimeProvider time, CancellationToken cancellationToken)
+        RateLimiter limiter, ILookupNormalizer normalizer, IOptions<RateLimitSettings> limits, IOpenIddictApplicationManager applications,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsPasswordGrantType())
@@ -48,6 +49,14 @@ public static class ConnectApi
                 SignInOutcome.NotVerified => Refuse(SignInService.NotVerifiedMessage),
                 _ => Refuse(SignInService.RefusedMessage),
             };
+        }
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            // A store (ClientSeeder): OpenIddict has checked its secret and that it may have the scopes it asked for.
+            var store = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken);
+            return SignIn(principals.CreateForClient(request.ClientId!,
+                store is null ? null : await applications.GetDisplayNameAsync(store, cancellationToken), request.GetScopes()));
         }
 
         // Code and refresh grants: OpenIddict has validated the code or refresh token (and, with

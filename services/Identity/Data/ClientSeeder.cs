@@ -8,7 +8,9 @@ namespace CustomerPlatform.Identity;
 /// The platform's OpenID Connect clients, written on every start so configuration changes (the
 /// app's origin) take effect: <c>customer-spa</c> (public, code + PKCE) always, <c>customer-app</c>
 /// (confidential, code + PKCE: the gateway as the app's backend-for-frontend) when its secret is configured,
-/// <c>platform-cli</c> (public, password grant) only in Development and removed elsewhere.
+/// <c>platform-cli</c> (public, password grant) only in Development and removed elsewhere, and the business's
+/// stores (<see cref="IdentitySettings.StoreClients"/>: confidential, client credentials, the <c>store</c> scope
+/// only), a store no longer configured being removed.
 /// </summary>
 public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOptions<IdentitySettings> settings)
 {
@@ -66,6 +68,8 @@ public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOp
             await UpsertAsync(app, cancellationToken);
         }
 
+        await SeedStoresAsync(cancellationToken);
+
         if (!development)
         {
             if (await applications.FindByClientIdAsync(CliClientId, cancellationToken) is { } existing)
@@ -85,6 +89,40 @@ public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOp
             Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
             Permissions.GrantTypes.Password, Permissions.GrantTypes.RefreshToken, .. ScopePermissions]);
         await UpsertAsync(cli, cancellationToken);
+    }
+
+    private async Task SeedStoresAsync(CancellationToken cancellationToken)
+    {
+        var configured = settings.Value.StoreClients.Where(c => c.ClientId.Length > 0).ToList();
+        foreach (var store in configured)
+        {
+            if (store.Secret.Length < 16)
+                throw new InvalidOperationException($"Identity:StoreClients: the secret of {store.ClientId} must be at least 16 characters.");
+            var descriptor = new OpenIddictApplicationDescriptor
+            {
+                ClientId = store.ClientId,
+                ClientSecret = store.Secret,
+                DisplayName = store.DisplayName,
+                ClientType = ClientTypes.Confidential,
+                ConsentType = ConsentTypes.Implicit,
+            };
+            descriptor.Permissions.UnionWith([
+                Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials,
+                Permissions.Prefixes.Scope + AuthenticationExtensions.StoreScope]);
+            await UpsertAsync(descriptor, cancellationToken);
+        }
+
+        // Only stores are given the client-credentials grant: one that has it and is no longer configured goes.
+        var stale = new List<object>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            var clientId = await applications.GetClientIdAsync(application, cancellationToken);
+            if (!configured.Any(c => c.ClientId == clientId)
+                && await applications.HasPermissionAsync(application, Permissions.GrantTypes.ClientCredentials, cancellationToken))
+                stale.Add(application);
+        }
+        foreach (var application in stale)
+            await applications.DeleteAsync(application, cancellationToken);
     }
 
     private async Task UpsertAsync(OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)

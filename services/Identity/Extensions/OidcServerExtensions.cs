@@ -27,10 +27,12 @@ internal static class OidcServerExtensions
                     .SetRevocationEndpointUris(Relative(ConnectApi.RevocationPath));
 
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
+                // The business's store: confidential clients with the store scope only (ClientSeeder).
+                server.AllowClientCredentialsFlow();
                 if (development)
                     server.AllowPasswordFlow();
 
-                server.RegisterScopes([.. TokenPrincipalFactory.SupportedScopes]);
+                server.RegisterScopes([.. TokenPrincipalFactory.SupportedScopes, AuthenticationExtensions.StoreScope]);
                 server.DisableAccessTokenEncryption();
                 server.AddEventHandler(SelfContainedTokenEntries.Descriptor);
                 foreach (var handler in ServerKeyHandlers.All)

@@ -20,6 +20,13 @@ public sealed class IdentitySettings
     /// </summary>
     public string? AppClientSecret { get; set; }
 
+    /// <summary>
+    /// The business's stores: confidential clients of the client-credentials grant with the <c>store</c> scope
+    /// (commerce.md). Development seeds one (appsettings.Development.json, listed in the README); elsewhere they
+    /// come from configuration. A client that leaves this list is removed at the next start.
+    /// </summary>
+    public List<StoreClient> StoreClients { get; set; } = [];
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
     public TimeSpan VerificationTokenLifetime { get; set; } = TimeSpan.FromHours(24);
@@ -37,6 +44,14 @@ public sealed class IdentitySettings
 
     public string ResolveAppOrigin() =>
         (AppOrigin ?? Issuer ?? "http://localhost:8080").TrimEnd('/');
+}
+
+/// <summary>One of <see cref="IdentitySettings.StoreClients"/>.</summary>
+public sealed class StoreClient
+{
+    public string ClientId { get; set; } = "";
+    public string Secret { get; set; } = "";
+    public string DisplayName { get; set; } = "The business's store";
 }
 
 /// <summary>

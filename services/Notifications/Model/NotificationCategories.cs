@@ -8,6 +8,8 @@ public static class NotificationCategories
     public const string Training = "training";
     public const string Support = "support";
     public const string Loyalty = "loyalty";
+    /// <summary>An order's confirmation, shipping and delivery: transactional, always sent.</summary>
+    public const string Orders = "orders";
     public const string Marketing = "marketing";
 
     public static readonly IReadOnlyList<NotificationCategory> All =
@@ -17,6 +19,7 @@ public static class NotificationCategories
         new(Training, "Courses, quizzes and reminders", CanOptOut: true, EmailByDefault: true),
         new(Support, "Answers to your questions and tickets", CanOptOut: true, EmailByDefault: true),
         new(Loyalty, "Your loyalty points and rewards", CanOptOut: true, EmailByDefault: true),
+        new(Orders, "Your orders: confirmation, shipping and delivery", CanOptOut: false, EmailByDefault: true),
 
         // Marketing needs consent first (GDPR, ePrivacy): off until the customer turns it on.
         new(Marketing, "Offers and product news", CanOptOut: true, EmailByDefault: false),

@@ -63,6 +63,22 @@ public static class EmailTemplateCatalog
         new(EmailTemplates.TicketReplied, NotificationCategories.Support,
             "New reply: {{ticketSubject}}",
             [Text("displayName"), Text("ticketSubject"), Text("replyAuthor"), Paragraph("replyExcerpt", 1000), Link("ticketLink")]),
+
+        new(EmailTemplates.OrderConfirmation, NotificationCategories.Orders,
+            "Your order {{orderId}} is confirmed",
+            [Text("displayName"), Text("orderId"), Paragraph("orderLines", 4000), Text("orderTotal"), Timestamp("estimatedDelivery")]),
+
+        new(EmailTemplates.OrderShipped, NotificationCategories.Orders,
+            "Your order {{orderId}} is on its way",
+            [Text("displayName"), Text("orderId"), Text("carrier"), Text("trackingNumber"), Timestamp("estimatedDelivery")]),
+
+        new(EmailTemplates.OrderDelivered, NotificationCategories.Orders,
+            "Your order {{orderId}} was delivered",
+            [Text("displayName"), Text("orderId"), Timestamp("deliveredAt")]),
+
+        new(EmailTemplates.OrderFollowUp, NotificationCategories.Support,
+            "How is your order {{orderId}} going?",
+            [Text("displayName"), Text("orderId"), Link("supportLink")]),
     ];
 
     public static EmailTemplate? Find(string name) =>

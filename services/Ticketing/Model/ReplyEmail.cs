@@ -1,4 +1,3 @@
-using System.Text;
 using CustomerPlatform.Contracts.Notifications;
 using Microsoft.Extensions.Options;
 
@@ -10,9 +9,6 @@ namespace CustomerPlatform.Ticketing;
 /// </summary>
 public sealed class ReplyEmail(IOptions<TicketingOptions> options, IConfiguration configuration)
 {
-    /// <summary>Notifications' limit for a one-line variable.</summary>
-    private const int MaxTextLength = 200;
-
     /// <summary>Notifications' limit for the quoted reply.</summary>
     private const int MaxExcerptLength = 1000;
 
@@ -29,30 +25,12 @@ public sealed class ReplyEmail(IOptions<TicketingOptions> options, IConfiguratio
             Template = EmailTemplates.TicketReplied,
             Variables = new Dictionary<string, string>
             {
-                ["displayName"] = OneLine(ticket.CustomerName ?? "there", MaxTextLength),
-                ["ticketSubject"] = OneLine(ticket.Subject, MaxTextLength),
-                ["replyAuthor"] = OneLine(replyAuthor, MaxTextLength),
-                ["replyExcerpt"] = Excerpt(reply.Body, Math.Clamp(settings.ReplyExcerptLength, 1, MaxExcerptLength)),
+                ["displayName"] = EmailText.OneLine(ticket.CustomerName ?? "there"),
+                ["ticketSubject"] = EmailText.OneLine(ticket.Subject),
+                ["replyAuthor"] = EmailText.OneLine(replyAuthor),
+                ["replyExcerpt"] = EmailText.Paragraph(reply.Body, Math.Clamp(settings.ReplyExcerptLength, 1, MaxExcerptLength)),
                 ["ticketLink"] = appUrl + settings.TicketPath.Replace("{ticketId}", ticket.Id.ToString()),
             },
         };
-    }
-
-    // Notifications refuses control characters in a one-line value, and values over its limits.
-    private static string OneLine(string value, int max) =>
-        Shorten(new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim(), max);
-
-    private static string Excerpt(string body, int max) =>
-        Shorten(new string(body.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t').ToArray()).Trim(), max);
-
-    private static string Shorten(string value, int max)
-    {
-        if (value.Length <= max)
-            return value;
-        var cut = value[..(max - 1)];
-        // Never split a surrogate pair (an emoji) in half.
-        if (char.IsHighSurrogate(cut[^1]))
-            cut = cut[..^1];
-        return new StringBuilder(cut.TrimEnd()).Append('…').ToString();
     }
 }

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CustomerPlatform.Training;
+namespace CustomerPlatform.ServiceDefaults;
 
 /// <summary>Maps a property to a jsonb column. Values are immutable records, so a change is always a new value.</summary>
-internal static class JsonColumn
+public static class JsonColumn
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

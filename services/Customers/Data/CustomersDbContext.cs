@@ -1,0 +1,81 @@
+using CustomerPlatform.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Customers;
+
+/// <summary>The Customers service's own database, customersdb: profiles, the store's orders and their events, and messaging.</summary>
+public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : DbContext(options)
+{
+    public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<ReceivedOrderEvent> OrderEvents => Set<ReceivedOrderEvent>();
+
+    /// <summary>
+    /// Held until the transaction ends, on a key (an order id, an address): two requests for one order, or an
+    /// order and a sign-up for one address, wait for each other instead of missing each other's row.
+    /// </summary>
+    public Task LockAsync(string scope, string key, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))", [scope + ":" + key], cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CustomerProfile>(profile =>
+        {
+            profile.ToTable("customers");
+            profile.HasKey(p => p.CustomerId);
+            profile.Property(p => p.CustomerId).HasColumnName("customer_id").ValueGeneratedNever();
+            profile.Property(p => p.Email).HasColumnName("email").HasMaxLength(320);
+            profile.Property(p => p.EmailAt).HasColumnName("email_at");
+            profile.Property(p => p.DisplayName).HasColumnName("display_name").HasMaxLength(200);
+            profile.Property(p => p.SignedUpAt).HasColumnName("signed_up_at");
+            profile.Property(p => p.EmailVerifiedAt).HasColumnName("email_verified_at");
+            profile.Property(p => p.UpdatedAt).HasColumnName("updated_at");
+            profile.HasIndex(p => p.Email).HasDatabaseName("ix_customers_email");
+        });
+
+        modelBuilder.Entity<Order>(order =>
+        {
+            order.ToTable("orders");
+            order.HasKey(o => o.Id);
+            order.Property(o => o.Id).HasColumnName("id").HasMaxLength(64).ValueGeneratedNever();
+            order.Property(o => o.CustomerId).HasColumnName("customer_id");
+            order.Property(o => o.Email).HasColumnName("email").HasMaxLength(320);
+            order.Property(o => o.CustomerName).HasColumnName("customer_name").HasMaxLength(200);
+            order.Property(o => o.PlacedAt).HasColumnName("placed_at");
+            order.Property(o => o.Currency).HasColumnName("currency").HasMaxLength(3);
+            order.Property(o => o.Lines).HasColumnName("lines").HasJsonConversion();
+            order.Property(o => o.ShippingCost).HasColumnName("shipping_cost").HasPrecision(18, 4);
+            order.Property(o => o.DiscountCode).HasColumnName("discount_code").HasMaxLength(64);
+            order.Property(o => o.Total).HasColumnName("total").HasPrecision(18, 4);
+            order.Property(o => o.EstimatedDelivery).HasColumnName("estimated_delivery");
+            order.Property(o => o.PaidAt).HasColumnName("paid_at");
+            order.Property(o => o.ShippedAt).HasColumnName("shipped_at");
+            order.Property(o => o.DeliveredAt).HasColumnName("delivered_at");
+            order.Property(o => o.CancelledAt).HasColumnName("cancelled_at");
+            order.Property(o => o.Carrier).HasColumnName("carrier").HasMaxLength(100);
+            order.Property(o => o.TrackingNumber).HasColumnName("tracking_number").HasMaxLength(100);
+            order.Property(o => o.RefundedAmount).HasColumnName("refunded_amount").HasPrecision(18, 4);
+            order.Property(o => o.ReceivedAt).HasColumnName("received_at");
+            order.Property(o => o.UpdatedAt).HasColumnName("updated_at");
+            order.Ignore(o => o.Status);
+            // A customer's orders, newest first; and the guest orders an address signing up takes.
+            order.HasIndex(o => new { o.CustomerId, o.PlacedAt }).HasDatabaseName("ix_orders_customer_placed");
+            order.HasIndex(o => o.Email).HasDatabaseName("ix_orders_guest_email").HasFilter("customer_id IS NULL");
+        });
+
+        modelBuilder.Entity<ReceivedOrderEvent>(received =>
+        {
+            received.ToTable("order_events");
+            received.HasKey(e => new { e.OrderId, e.EventId });
+            received.Property(e => e.OrderId).HasColumnName("order_id").HasMaxLength(64);
+            received.Property(e => e.EventId).HasColumnName("event_id").HasMaxLength(100);
+            received.Property(e => e.Type).HasColumnName("type").HasMaxLength(20);
+            received.Property(e => e.At).HasColumnName("at");
+            received.Property(e => e.ReceivedAt).HasColumnName("received_at");
+            received.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId);
+        });
+
+        modelBuilder.AddMessagingTables();
+        modelBuilder.AddSchedulerTable();
+    }
+}
