@@ -116,6 +116,10 @@ public static class PublicRoutes
         ["POST /api/customers/orders/{orderId}/events"] = Access.Store,
         ["GET /api/customers/me"] = Access.SignedIn,
         ["GET /api/customers/me/orders"] = Access.SignedIn,
+        ["GET /api/customers"] = Access.Staff,
+        ["GET /api/customers/{customerId}"] = Access.Staff,
+        ["GET /api/customers/{customerId}/timeline"] = Access.Staff,
+        ["POST /api/customers/{customerId}/notes"] = Access.Staff,
     };
 
     /// <summary>The "role" the attack matrix gives the store's caller: no person's role, so only <see cref="Access.Store"/> lets it in.</summary>

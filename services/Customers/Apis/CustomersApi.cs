@@ -22,6 +22,14 @@ public static class CustomersApi
         var me = api.MapGroup("me").RequireAuthorization();
         me.MapGet("", GetMeAsync).WithSummary("The caller's profile");
         me.MapGet("orders", GetMyOrdersAsync).WithSummary("The caller's orders, newest first");
+
+        // The staff's search and 360° view (admins, CSMs and agents).
+        api.MapGet("", SearchApi.SearchAsync).RequireAuthorization(policy => policy.RequireRole([.. Roles.Staff]))
+            .WithSummary("Customers by name, address or order number, typos forgiven, best match first");
+        var staff = api.MapGroup("{customerId:guid}").RequireAuthorization(policy => policy.RequireRole([.. Roles.Staff]));
+        staff.MapGet("", StaffApi.GetCustomerAsync).WithSummary("A customer's profile, orders and latest timeline");
+        staff.MapGet("timeline", StaffApi.GetTimelineAsync).WithSummary("A customer's timeline, newest first, a page at a time");
+        staff.MapPost("notes", StaffApi.AddNoteAsync).WithSummary("A staff note, or a logged call or meeting, on the timeline");
         return app;
     }
 

@@ -55,6 +55,8 @@ public static class OrdersApi
                 EstimatedDelivery = incoming.EstimatedDelivery,
             }, cancellationToken);
             await publisher.Publish(emails.Confirmation(incoming), cancellationToken);
+            db.Timeline.Add(OrderTimeline.Entry(incoming, incoming.PlacedAt, $"order:{incoming.Id}:placed",
+                $"Order {incoming.Id} placed: {incoming.Lines.Sum(l => l.Quantity)} item(s), {incoming.Total:0.00##} {incoming.Currency}", time.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/customers/orders/{incoming.Id}", incoming.ToView());
         }, cancellationToken);
@@ -97,6 +99,8 @@ public static class OrdersApi
                 else if (change.Event is OrderDelivered)
                     await publisher.Publish(emails.Delivered(order), cancellationToken);
             }
+            db.Timeline.Add(OrderTimeline.Entry(order, body.At!.Value.ToUniversalTime(), $"order:{orderId}:event:{eventId}",
+                OrderTimeline.Describe(order, body), now));
             db.OrderEvents.Add(new ReceivedOrderEvent { OrderId = orderId, EventId = eventId, Type = body.Type!, At = body.At!.Value.ToUniversalTime(), ReceivedAt = now });
             order.UpdatedAt = now;
             await db.SaveChangesAsync(cancellationToken);

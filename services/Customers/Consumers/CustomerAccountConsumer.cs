@@ -17,16 +17,23 @@ public sealed class CustomerAccountConsumer(CustomersDbContext db, TimeProvider 
         {
             profile.DisplayName = context.Message.DisplayName;
             profile.SignedUpAt = context.Message.SignedUpAt.ToUniversalTime();
-        }, context.CancellationToken);
+        }, (TimelineKinds.SignedUp, $"Signed up as {context.Message.DisplayName} <{context.Message.Email}>", $"identity:signed-up:{context.Message.CustomerId}"),
+        context.CancellationToken);
 
     public Task Consume(ConsumeContext<EmailVerified> context) =>
         ApplyAsync(context.Message.CustomerId, context.Message.Email, context.Message.VerifiedAt, profile =>
-            profile.EmailVerifiedAt ??= context.Message.VerifiedAt.ToUniversalTime(), context.CancellationToken);
+            profile.EmailVerifiedAt ??= context.Message.VerifiedAt.ToUniversalTime(),
+            (TimelineKinds.EmailVerified, $"Verified {context.Message.Email}", $"identity:verified:{context.Message.CustomerId}:{context.Message.Email.ToLowerInvariant()}"),
+            context.CancellationToken);
 
     public Task Consume(ConsumeContext<CustomerEmailChanged> context) =>
-        ApplyAsync(context.Message.CustomerId, context.Message.NewEmail, context.Message.ChangedAt, _ => { }, context.CancellationToken);
+        ApplyAsync(context.Message.CustomerId, context.Message.NewEmail, context.Message.ChangedAt, _ => { },
+            (TimelineKinds.EmailChanged, $"Email changed from {context.Message.OldEmail} to {context.Message.NewEmail}",
+                $"identity:email-changed:{context.Message.CustomerId}:{context.Message.ChangedAt.UtcTicks}"),
+            context.CancellationToken);
 
-    private async Task ApplyAsync(Guid customerId, string email, DateTimeOffset at, Action<CustomerProfile> apply, CancellationToken cancellationToken)
+    private async Task ApplyAsync(Guid customerId, string email, DateTimeOffset at, Action<CustomerProfile> apply,
+        (string Kind, string Text, string SourceKey) entry, CancellationToken cancellationToken)
     {
         var address = CustomerProfile.Normalize(email);
         at = at.ToUniversalTime();
@@ -52,5 +59,13 @@ public sealed class CustomerAccountConsumer(CustomersDbContext db, TimeProvider 
         await db.LockAsync("email", profile.Email, cancellationToken);
         await db.Orders.Where(o => o.Email == profile.Email && o.CustomerId == null)
             .ExecuteUpdateAsync(set => set.SetProperty(o => o.CustomerId, customerId), cancellationToken);
+        await db.Timeline.Where(e => e.Email == profile.Email && e.CustomerId == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.CustomerId, customerId), cancellationToken);
+
+        await db.RecordAsync(new TimelineEntry
+        {
+            Id = NewId.NextGuid(), CustomerId = customerId, At = at, Kind = entry.Kind, Source = ResourceNames.Services.Identity,
+            Text = TimelineConsumer.Shorten(entry.Text, 2000), SourceKey = entry.SourceKey, RecordedAt = time.GetUtcNow(),
+        }, cancellationToken);
     }
 }

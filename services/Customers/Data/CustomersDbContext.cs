@@ -9,6 +9,16 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
     public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<ReceivedOrderEvent> OrderEvents => Set<ReceivedOrderEvent>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+
+    /// <summary>Records an entry once: a second one with the same source key is ignored (ON CONFLICT DO NOTHING).</summary>
+    public Task<int> RecordAsync(TimelineEntry entry, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO timeline_entries (id, customer_id, email, at, kind, source, text, link, author_id, source_key, recorded_at)
+            VALUES ({entry.Id}, {entry.CustomerId}, {entry.Email}, {entry.At}, {entry.Kind}, {entry.Source}, {entry.Text}, {entry.Link},
+                    {entry.AuthorId}, {entry.SourceKey}, {entry.RecordedAt})
+            ON CONFLICT (source_key) DO NOTHING
+            """, cancellationToken);
 
     /// <summary>
     /// Held until the transaction ends, on a key (an order id, an address): two requests for one order, or an
@@ -19,6 +29,7 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<CustomerProfile>(profile =>
         {
             profile.ToTable("customers");
@@ -31,6 +42,10 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
             profile.Property(p => p.EmailVerifiedAt).HasColumnName("email_verified_at");
             profile.Property(p => p.UpdatedAt).HasColumnName("updated_at");
             profile.HasIndex(p => p.Email).HasDatabaseName("ix_customers_email");
+            profile.Property(p => p.SearchText).HasColumnName("search_text")
+                .HasComputedColumnSql("lower(display_name || ' ' || email)", stored: true);
+            // Typo-tolerant search (similarity) and substrings (ILIKE) on one trigram index.
+            profile.HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_search_trgm");
         });
 
         modelBuilder.Entity<Order>(order =>
@@ -73,6 +88,27 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
             received.Property(e => e.At).HasColumnName("at");
             received.Property(e => e.ReceivedAt).HasColumnName("received_at");
             received.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId);
+        });
+
+        modelBuilder.Entity<TimelineEntry>(entry =>
+        {
+            entry.ToTable("timeline_entries");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).HasColumnName("id").ValueGeneratedNever();
+            entry.Property(e => e.CustomerId).HasColumnName("customer_id");
+            entry.Property(e => e.Email).HasColumnName("email").HasMaxLength(320);
+            entry.Property(e => e.At).HasColumnName("at");
+            entry.Property(e => e.Kind).HasColumnName("kind").HasMaxLength(40);
+            entry.Property(e => e.Source).HasColumnName("source").HasMaxLength(40);
+            entry.Property(e => e.Text).HasColumnName("text").HasMaxLength(2000);
+            entry.Property(e => e.Link).HasColumnName("link").HasMaxLength(300);
+            entry.Property(e => e.AuthorId).HasColumnName("author_id");
+            entry.Property(e => e.SourceKey).HasColumnName("source_key").HasMaxLength(200);
+            entry.Property(e => e.RecordedAt).HasColumnName("recorded_at");
+            entry.HasIndex(e => e.SourceKey).IsUnique().HasDatabaseName("ux_timeline_entries_source_key");
+            // A customer's timeline, newest first, read a page at a time (keyset on time and id).
+            entry.HasIndex(e => new { e.CustomerId, e.At, e.Id }).IsDescending(false, true, true).HasDatabaseName("ix_timeline_customer_at");
+            entry.HasIndex(e => e.Email).HasDatabaseName("ix_timeline_guest_email").HasFilter("customer_id IS NULL");
         });
 
         modelBuilder.AddMessagingTables();

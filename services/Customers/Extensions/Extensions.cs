@@ -18,6 +18,7 @@ internal static class Extensions
             bus =>
             {
                 bus.AddConsumer<CustomerAccountConsumer>();
+                bus.AddConsumer<TimelineConsumer>();
                 bus.AddConsumer<OrderFollowUpScheduler>();
                 bus.AddConsumer<OrderFollowUpConsumer>();
             },

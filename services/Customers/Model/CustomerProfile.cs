@@ -16,5 +16,8 @@ public sealed class CustomerProfile
     public DateTimeOffset? EmailVerifiedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Name and address in lower case, kept by PostgreSQL (a stored generated column) for the trigram search.</summary>
+    public string SearchText { get; private set; } = "";
+
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 }

@@ -20,6 +20,7 @@ namespace CustomerPlatform.Customers.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CustomerPlatform.Customers.CustomerProfile", b =>
@@ -48,6 +49,13 @@ namespace CustomerPlatform.Customers.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("email_verified_at");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("lower(display_name || ' ' || email)", true);
+
                     b.Property<DateTimeOffset?>("SignedUpAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("signed_up_at");
@@ -60,6 +68,12 @@ namespace CustomerPlatform.Customers.Data.Migrations
 
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_customers_email");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_customers_search_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("customers", (string)null);
                 });
@@ -201,6 +215,79 @@ namespace CustomerPlatform.Customers.Data.Migrations
                     b.HasKey("OrderId", "EventId");
 
                     b.ToTable("order_events", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.TimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_timeline_guest_email")
+                        .HasFilter("customer_id IS NULL");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_timeline_entries_source_key");
+
+                    b.HasIndex("CustomerId", "At", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_timeline_customer_at");
+
+                    b.ToTable("timeline_entries", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Messaging.InboxState", b =>

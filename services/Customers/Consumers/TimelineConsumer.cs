@@ -1,0 +1,76 @@
+using System.Globalization;
+using CustomerPlatform.Contracts.Notifications;
+using CustomerPlatform.Contracts.Onboarding;
+using CustomerPlatform.Contracts.Ticketing;
+using CustomerPlatform.Contracts.Training;
+using MassTransit;
+
+namespace CustomerPlatform.Customers.Consumers;
+
+/// <summary>
+/// The other services' events on each customer's timeline: one entry per event (its source key), at the event's
+/// own time, whatever order they come in. Identity's events are recorded with the profile (<see cref="CustomerAccountConsumer"/>).
+/// </summary>
+public sealed class TimelineConsumer(CustomersDbContext db, TimeProvider time) :
+    IConsumer<OnboardingStepCompleted>, IConsumer<OnboardingCompleted>, IConsumer<SuccessManagerAssigned>, IConsumer<SurveyAnswered>,
+    IConsumer<TicketOpened>, IConsumer<EmailDelivered>, IConsumer<EmailFailed>, IConsumer<TrainingCompleted>
+{
+    public Task Consume(ConsumeContext<OnboardingStepCompleted> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.CompletedAt, TimelineKinds.StepCompleted, ResourceNames.Services.Onboarding,
+        $"Journey step {context.Message.Step} done ({context.Message.Key})", "/onboarding",
+        $"onboarding:step:{context.Message.CustomerId}:{context.Message.Step}");
+
+    public Task Consume(ConsumeContext<OnboardingCompleted> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.CompletedAt, TimelineKinds.OnboardingCompleted, ResourceNames.Services.Onboarding,
+        context.Message.AdvancedTrainingTaken ? "Onboarding completed, with the advanced training" : "Onboarding completed", "/onboarding",
+        $"onboarding:completed:{context.Message.CustomerId}");
+
+    public Task Consume(ConsumeContext<SuccessManagerAssigned> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.AssignedAt, TimelineKinds.SuccessManagerAssigned, ResourceNames.Services.Onboarding,
+        $"{context.Message.SuccessManagerName} became the customer success manager", null,
+        $"onboarding:csm:{context.Message.CustomerId}:{context.Message.SuccessManagerId}:{context.Message.AssignedAt.UtcTicks}");
+
+    public Task Consume(ConsumeContext<SurveyAnswered> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.AnsweredAt, TimelineKinds.SurveyAnswered, ResourceNames.Services.Onboarding,
+        $"Survey answered: {context.Message.Score.ToString(CultureInfo.InvariantCulture)}/5"
+            + (string.IsNullOrWhiteSpace(context.Message.Comment) ? "" : $": \u201c{Shorten(context.Message.Comment, 300)}\u201d"), null,
+        $"onboarding:survey:{context.Message.CustomerId}");
+
+    public Task Consume(ConsumeContext<TicketOpened> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.OpenedAt, TimelineKinds.TicketOpened, ResourceNames.Services.Ticketing,
+        $"Ticket opened: {Shorten(context.Message.Subject, 200)}", $"/support/tickets/{context.Message.TicketId}",
+        $"ticketing:opened:{context.Message.TicketId}");
+
+    public Task Consume(ConsumeContext<EmailDelivered> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.DeliveredAt, TimelineKinds.EmailSent, ResourceNames.Services.Notifications,
+        $"Email sent: {context.Message.Template}", null, $"notifications:sent:{context.Message.NotificationId}", context.Message.To);
+
+    public Task Consume(ConsumeContext<EmailFailed> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.FailedAt, TimelineKinds.EmailFailed, ResourceNames.Services.Notifications,
+        $"Email not sent: {context.Message.Template} ({Shorten(context.Message.Reason, 200)})", null,
+        $"notifications:failed:{context.Message.NotificationId}", context.Message.To);
+
+    public Task Consume(ConsumeContext<TrainingCompleted> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.CompletedAt, TimelineKinds.TrainingCompleted, ResourceNames.Services.Training,
+        $"Course passed ({context.Message.Level}): {context.Message.Score.ToString("0.#", CultureInfo.InvariantCulture)} % in {context.Message.Attempts} attempt(s)",
+        $"/training/{context.Message.EnrollmentId}", $"training:completed:{context.Message.EnrollmentId}");
+
+    /// <param name="email">For an event that may concern a guest (no customer id): their address, linked at sign-up.</param>
+    private Task RecordAsync<T>(ConsumeContext<T> context, Guid customerId, DateTimeOffset at, string kind, string source, string text,
+        string? link, string sourceKey, string? email = null) where T : class =>
+        db.RecordAsync(new TimelineEntry
+        {
+            Id = NewId.NextGuid(),
+            CustomerId = customerId == Guid.Empty ? null : customerId,
+            Email = email is null ? null : CustomerProfile.Normalize(email),
+            At = at.ToUniversalTime(),
+            Kind = kind,
+            Source = source,
+            Text = text,
+            Link = link,
+            SourceKey = sourceKey,
+            RecordedAt = time.GetUtcNow(),
+        }, context.CancellationToken);
+
+    internal static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+}
