@@ -597,12 +597,55 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     }
 
     [Fact]
+    public async Task Should_show_a_customer_their_orders_and_staff_the_customers_timeline_where_they_add_a_note()
+    {
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var email = $"orders-{tag}@example.com";
+        var (customerId, _) = await Accounts.NewCustomerAsync(platform.Gateway, mail, email, $"Olive Orders {tag}", TimeSpan.FromSeconds(90));
+        var store = await Accounts.StoreSignInAsync(platform.Gateway, StaffAccounts.Store);
+        var orderId = "APP-" + tag;
+        await store.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Put, $"/api/customers/orders/{orderId}", new
+        {
+            customerEmail = email, customerName = "Olive Orders", placedAt = DateTimeOffset.UtcNow, currency = "EUR",
+            lines = new[] { new { sku = "LAMP-1", name = "Desk lamp", category = "home", quantity = 1, unitPrice = 39.50m } },
+            shippingCost = 4.50m, total = 44m, estimatedDelivery = DateTimeOffset.UtcNow.AddDays(4),
+        });
+        await store.ExpectAsync(System.Net.HttpStatusCode.Accepted, HttpMethod.Post, $"/api/customers/orders/{orderId}/events",
+            new { eventId = "ship", type = "shipped", at = DateTimeOffset.UtcNow, carrier = "DHL", trackingNumber = "LAMP-TRACK-" + tag });
+
+        await SignInAsync(_page, "/orders", (email, Accounts.DefaultPassword));
+        var order = _page.Locator($"[data-order='{orderId}']");
+        await Assertions.Expect(order).ToContainTextAsync("On its way");
+        await Assertions.Expect(order.GetByTestId("tracking")).ToContainTextAsync("LAMP-TRACK-" + tag);
+        await Browser.AssertAccessibleAsync(_page, "the orders page");
+
+        // A CSM, in their own browser, finds her by a misspelt name and logs a call on her timeline.
+        await using var staffContext = await browser.NewContextAsync(Gateway);
+        var staff = await staffContext.NewPageAsync();
+        await SignInAsync(staff, "/staff/crm", StaffAccounts.CsmOne);
+        await staff.GetByLabel("Name, address or order number").FillAsync($"Olive Ordres {tag}");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await staff.Locator($"[data-customer='{customerId}'] a").ClickAsync();
+        await staff.WaitForURLAsync(new Regex($"/staff/crm/{customerId}$"));
+        await staff.WaitForAppAsync();
+        await Assertions.Expect(staff.Locator($"[data-order='{orderId}']")).ToContainTextAsync("shipped");
+        await Assertions.Expect(staff.Locator(".timeline")).ToContainTextAsync($"Order {orderId} shipped with DHL");
+        await staff.GetByLabel("What").SelectOptionAsync("call");
+        await staff.GetByLabel("Text").FillAsync("Asked about the lamp's bulb.");
+        await staff.GetByLabel("Minutes").FillAsync("7");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.Locator(".timeline li").First).ToContainTextAsync("Call (7 min) logged by Casey Success: Asked about the lamp's bulb.");
+        await Browser.AssertAccessibleAsync(staff, "a customer's 360 view");
+    }
+
+    [Fact]
     public async Task Should_open_a_real_page_for_every_link_the_emails_carry_and_404_elsewhere()
     {
         foreach (var path in new[] { "/", "/sign-up", "/verify-email?token=x", "/forgot-password", "/reset-password?token=x", "/confirm-email-change?token=x",
                      "/account", "/onboarding", "/onboarding/details", "/onboarding/survey", "/onboarding/profile", "/onboarding/tools",
                      "/onboarding/tour", "/onboarding/questions", "/training", $"/training/{Guid.NewGuid()}", "/notifications", "/settings/notifications", "/staff/approvals", "/staff/customers", "/staff/courses",
-                     "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/signed-out" })
+                     "/orders", "/staff/crm", $"/staff/crm/{Guid.NewGuid()}", "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/signed-out" })
         {
             var response = await _page.GotoAsync(path);
             await _page.WaitForAppAsync();
