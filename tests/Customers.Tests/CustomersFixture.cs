@@ -20,6 +20,7 @@ public sealed class CustomersFixture() : ServiceFixture<CustomersDbContext, Cust
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Customers:FollowUpDelay"] = FollowUpDelay.ToString();
         settings["Customers:AppUrl"] = "http://app.test";
+        settings["Customers:ConsumableCategories:0"] = "consumable";
     }
 
     /// <summary>The emails asked of Notifications for an order, by template.</summary>
@@ -54,6 +55,14 @@ public sealed class CustomersFixture() : ServiceFixture<CustomersDbContext, Cust
         shippingCost = 3.90m,
         total = 3.90m + 12m + quantity * 4.50m,
         estimatedDelivery = DateTimeOffset.Parse("2026-12-05T18:00:00+01:00"),
+    };
+
+    /// <summary>An order of the items named (SKU, category), one of each at 10.</summary>
+    public static object OrderOf(string email, params (string Sku, string Category)[] items) => new
+    {
+        customerEmail = email, customerName = "Robin Buyer", placedAt = DateTimeOffset.UtcNow, currency = "EUR",
+        lines = items.Select(i => new { sku = i.Sku, name = "Item " + i.Sku, category = i.Category, quantity = 1, unitPrice = 10m }).ToArray(),
+        shippingCost = 0m, total = 10m * items.Length, estimatedDelivery = DateTimeOffset.UtcNow.AddDays(3),
     };
 
     public async Task<HttpResponseMessage> PutOrderAsync(string orderId, object body)

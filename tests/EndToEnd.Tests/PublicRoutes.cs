@@ -116,6 +116,7 @@ public static class PublicRoutes
         ["POST /api/customers/orders/{orderId}/events"] = Access.Store,
         ["GET /api/customers/me"] = Access.SignedIn,
         ["GET /api/customers/me/orders"] = Access.SignedIn,
+        ["GET /api/customers/me/recommendations"] = Access.SignedIn,
         ["GET /api/customers"] = Access.Staff,
         ["GET /api/customers/{customerId}"] = Access.Staff,
         ["GET /api/customers/{customerId}/timeline"] = Access.Staff,

@@ -605,10 +605,21 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         var (customerId, _) = await Accounts.NewCustomerAsync(platform.Gateway, mail, email, $"Olive Orders {tag}", TimeSpan.FromSeconds(90));
         var store = await Accounts.StoreSignInAsync(platform.Gateway, StaffAccounts.Store);
         var orderId = "APP-" + tag;
+        // Someone else bought a bulb with that lamp: it is what she is offered.
+        await store.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Put, $"/api/customers/orders/APP-OTHER-{tag}", new
+        {
+            customerEmail = $"other-{tag}@example.com", customerName = "Otto Other", placedAt = DateTimeOffset.UtcNow, currency = "EUR",
+            lines = new[]
+            {
+                new { sku = "LAMP-" + tag, name = "Desk lamp", category = "home", quantity = 1, unitPrice = 39.50m },
+                new { sku = "BULB-" + tag, name = "Warm bulb", category = "home", quantity = 2, unitPrice = 3m },
+            },
+            shippingCost = 0m, total = 45.50m, estimatedDelivery = DateTimeOffset.UtcNow.AddDays(4),
+        });
         await store.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Put, $"/api/customers/orders/{orderId}", new
         {
             customerEmail = email, customerName = "Olive Orders", placedAt = DateTimeOffset.UtcNow, currency = "EUR",
-            lines = new[] { new { sku = "LAMP-1", name = "Desk lamp", category = "home", quantity = 1, unitPrice = 39.50m } },
+            lines = new[] { new { sku = "LAMP-" + tag, name = "Desk lamp", category = "home", quantity = 1, unitPrice = 39.50m } },
             shippingCost = 4.50m, total = 44m, estimatedDelivery = DateTimeOffset.UtcNow.AddDays(4),
         });
         await store.ExpectAsync(System.Net.HttpStatusCode.Accepted, HttpMethod.Post, $"/api/customers/orders/{orderId}/events",
@@ -618,6 +629,9 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         var order = _page.Locator($"[data-order='{orderId}']");
         await Assertions.Expect(order).ToContainTextAsync("On its way");
         await Assertions.Expect(order.GetByTestId("tracking")).ToContainTextAsync("LAMP-TRACK-" + tag);
+        // Offers from everyone's orders, never the lamp she has.
+        await Assertions.Expect(_page.GetByTestId("suggestions").Locator("li").First).ToContainTextAsync("Warm bulb");
+        await Assertions.Expect(_page.Locator($"[data-testid='suggestions'] [data-sku='LAMP-{tag}']")).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(_page, "the orders page");
 
         // A CSM, in their own browser, finds her by a misspelt name and logs a call on her timeline.

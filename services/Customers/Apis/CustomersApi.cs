@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Customers;
 
@@ -22,6 +23,7 @@ public static class CustomersApi
         var me = api.MapGroup("me").RequireAuthorization();
         me.MapGet("", GetMeAsync).WithSummary("The caller's profile");
         me.MapGet("orders", GetMyOrdersAsync).WithSummary("The caller's orders, newest first");
+        me.MapGet("recommendations", GetMyRecommendationsAsync).WithSummary("Items to offer the caller, from everyone's orders");
 
         // The staff's search and 360° view (admins, CSMs and agents).
         api.MapGet("", SearchApi.SearchAsync).RequireAuthorization(policy => policy.RequireRole([.. Roles.Staff]))
@@ -42,6 +44,10 @@ public static class CustomersApi
             ? new CustomerProfileView(customerId, user.GetEmail() ?? "", user.GetDisplayName() ?? "", null, user.FindFirstValue("email_verified") == "true")
             : new CustomerProfileView(profile.CustomerId, profile.Email, profile.DisplayName, profile.SignedUpAt, profile.EmailVerifiedAt is not null));
     }
+
+    public static async Task<Ok<List<RecommendationView>>> GetMyRecommendationsAsync(
+        ClaimsPrincipal user, CustomersDbContext db, IOptions<CustomersOptions> options, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await Recommendations.ForAsync(db, user.GetCustomerId(), options.Value.ConsumableCategories, cancellationToken));
 
     public static async Task<Ok<List<OrderView>>> GetMyOrdersAsync(ClaimsPrincipal user, CustomersDbContext db, CancellationToken cancellationToken)
     {

@@ -55,6 +55,7 @@ public static class OrdersApi
                 EstimatedDelivery = incoming.EstimatedDelivery,
             }, cancellationToken);
             await publisher.Publish(emails.Confirmation(incoming), cancellationToken);
+            await Recommendations.CountAsync(db, incoming, cancellationToken);
             db.Timeline.Add(OrderTimeline.Entry(incoming, incoming.PlacedAt, $"order:{incoming.Id}:placed",
                 $"Order {incoming.Id} placed: {incoming.Lines.Sum(l => l.Quantity)} item(s), {incoming.Total:0.00##} {incoming.Currency}", time.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);

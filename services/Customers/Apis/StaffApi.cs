@@ -5,6 +5,7 @@ using System.Text;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using CustomerPlatform.Customers.Consumers;
 
 namespace CustomerPlatform.Customers;
@@ -17,7 +18,8 @@ public static class StaffApi
 
     private static readonly string[] NoteKinds = [TimelineKinds.Note, TimelineKinds.Call, TimelineKinds.Meeting];
 
-    public static async Task<Results<Ok<Customer360View>, NotFound>> GetCustomerAsync(Guid customerId, CustomersDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Customer360View>, NotFound>> GetCustomerAsync(
+        Guid customerId, CustomersDbContext db, IOptions<CustomersOptions> options, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
         if (profile is null)
@@ -27,7 +29,8 @@ public static class StaffApi
         return TypedResults.Ok(new Customer360View(
             new CustomerProfileView(profile.CustomerId, profile.Email, profile.DisplayName, profile.SignedUpAt, profile.EmailVerifiedAt is not null),
             [.. orders.Select(o => o.ToView())],
-            await PageAsync(db, customerId, null, DefaultTimelinePage, cancellationToken)));
+            await PageAsync(db, customerId, null, DefaultTimelinePage, cancellationToken),
+            await Recommendations.ForAsync(db, customerId, options.Value.ConsumableCategories, cancellationToken)));
     }
 
     public static async Task<Results<Ok<TimelinePage>, NotFound, ValidationProblem>> GetTimelineAsync(

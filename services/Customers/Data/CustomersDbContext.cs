@@ -10,6 +10,8 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<ReceivedOrderEvent> OrderEvents => Set<ReceivedOrderEvent>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<CoPurchase> CoPurchases => Set<CoPurchase>();
+    public DbSet<ItemStats> ItemStats => Set<ItemStats>();
 
     /// <summary>Records an entry once: a second one with the same source key is ignored (ON CONFLICT DO NOTHING).</summary>
     public Task<int> RecordAsync(TimelineEntry entry, CancellationToken cancellationToken) =>
@@ -109,6 +111,26 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
             // A customer's timeline, newest first, read a page at a time (keyset on time and id).
             entry.HasIndex(e => new { e.CustomerId, e.At, e.Id }).IsDescending(false, true, true).HasDatabaseName("ix_timeline_customer_at");
             entry.HasIndex(e => e.Email).HasDatabaseName("ix_timeline_guest_email").HasFilter("customer_id IS NULL");
+        });
+
+        modelBuilder.Entity<CoPurchase>(pair =>
+        {
+            pair.ToTable("co_purchases");
+            pair.HasKey(p => new { p.Sku, p.OtherSku });
+            pair.Property(p => p.Sku).HasColumnName("sku").HasMaxLength(64);
+            pair.Property(p => p.OtherSku).HasColumnName("other_sku").HasMaxLength(64);
+            pair.Property(p => p.Orders).HasColumnName("orders");
+        });
+
+        modelBuilder.Entity<ItemStats>(item =>
+        {
+            item.ToTable("item_stats");
+            item.HasKey(i => i.Sku);
+            item.Property(i => i.Sku).HasColumnName("sku").HasMaxLength(64);
+            item.Property(i => i.Name).HasColumnName("name").HasMaxLength(200);
+            item.Property(i => i.Category).HasColumnName("category").HasMaxLength(100);
+            item.Property(i => i.Orders).HasColumnName("orders");
+            item.HasIndex(i => i.Orders).HasDatabaseName("ix_item_stats_orders");
         });
 
         modelBuilder.AddMessagingTables();

@@ -11,6 +11,9 @@ public sealed class CustomersOptions
     /// <summary>The app's origin for the emails' links; default the public issuer (the gateway's origin).</summary>
     public Uri? AppUrl { get; set; }
 
+    /// <summary>Categories bought again and again (tea, ink): recommended even to a customer who has them.</summary>
+    public List<string> ConsumableCategories { get; set; } = [];
+
     /// <summary>The app's page a customer reaches support from.</summary>
     public string SupportPath { get; set; } = "/support/tickets";
 }

@@ -16,3 +16,6 @@ public sealed record OrderLineView(string Sku, string Name, string Category, int
 
 /// <summary><c>GET /api/customers/me</c>: the customer's profile.</summary>
 public sealed record CustomerProfileView(Guid CustomerId, string Email, string DisplayName, DateTimeOffset? SignedUpAt, bool EmailVerified);
+
+/// <summary><c>GET /api/customers/me/recommendations</c>: an item to offer, and why (commerce.md).</summary>
+public sealed record RecommendationView(string Sku, string Name, string Category, string Reason);

@@ -9,8 +9,8 @@ public sealed record TimelinePage(IReadOnlyList<TimelineEntryView> Entries, stri
 /// <summary><c>POST /api/customers/{customerId}/notes</c>: a staff note, or a logged call or meeting.</summary>
 public sealed record NoteRequest(string? Kind, string? Text, int? DurationMinutes);
 
-/// <summary>The staff's view of one customer: who they are, their orders and the latest of their timeline.</summary>
-public sealed record Customer360View(CustomerProfileView Profile, IReadOnlyList<OrderView> Orders, TimelinePage Timeline);
+/// <summary>The staff's view of one customer: who they are, their orders, the latest of their timeline, and what to offer them.</summary>
+public sealed record Customer360View(CustomerProfileView Profile, IReadOnlyList<OrderView> Orders, TimelinePage Timeline, IReadOnlyList<RecommendationView> Suggestions);
 
 /// <summary>One customer found by <c>GET /api/customers?q=</c>.</summary>
 public sealed record CustomerSummary(Guid CustomerId, string DisplayName, string Email, DateTimeOffset? SignedUpAt);

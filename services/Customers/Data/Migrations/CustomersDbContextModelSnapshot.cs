@@ -23,6 +23,27 @@ namespace CustomerPlatform.Customers.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CustomerPlatform.Customers.CoPurchase", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("OtherSku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("other_sku");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer")
+                        .HasColumnName("orders");
+
+                    b.HasKey("Sku", "OtherSku");
+
+                    b.ToTable("co_purchases", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Customers.CustomerProfile", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -76,6 +97,37 @@ namespace CustomerPlatform.Customers.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.ItemStats", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer")
+                        .HasColumnName("orders");
+
+                    b.HasKey("Sku");
+
+                    b.HasIndex("Orders")
+                        .HasDatabaseName("ix_item_stats_orders");
+
+                    b.ToTable("item_stats", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Order", b =>

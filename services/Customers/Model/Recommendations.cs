@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Customers;
+
+/// <summary>How often one item was bought in the same order as another (kept both ways), grown as orders arrive.</summary>
+public sealed class CoPurchase
+{
+    public required string Sku { get; init; }
+    public required string OtherSku { get; init; }
+    public int Orders { get; set; }
+}
+
+/// <summary>An item as the orders name it, and in how many orders it was.</summary>
+public sealed class ItemStats
+{
+    public required string Sku { get; init; }
+    public required string Name { get; set; }
+    public required string Category { get; set; }
+    public int Orders { get; set; }
+}
+
+/// <summary>
+/// Item-to-item recommendations from every customer's orders: each new order adds one to its items' counts and
+/// to each pair's (in one statement each, the rows taken in key order so two orders never deadlock), and a
+/// customer is offered the items with the highest lift over what they bought — how much more often two items
+/// are bought together than chance would have it — never what they already have (consumable categories
+/// excepted), and, without history, the most bought items.
+/// </summary>
+public static class Recommendations
+{
+    public const int Listed = 10;
+
+    /// <summary>Counts a new order's items and pairs, in the order's transaction.</summary>
+    public static async Task CountAsync(CustomersDbContext db, Order order, CancellationToken cancellationToken)
+    {
+        var items = order.Lines.GroupBy(l => l.Sku).Select(g => g.First()).OrderBy(l => l.Sku, StringComparer.Ordinal).ToList();
+        var skus = items.Select(l => l.Sku).ToArray();
+        var names = items.Select(l => l.Name).ToArray();
+        var categories = items.Select(l => l.Category).ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO item_stats (sku, name, category, orders)
+            SELECT sku, name, category, 1 FROM unnest({skus}, {names}, {categories}) AS i(sku, name, category) ORDER BY sku
+            ON CONFLICT (sku) DO UPDATE SET orders = item_stats.orders + 1, name = excluded.name, category = excluded.category
+            """, cancellationToken);
+        if (skus.Length < 2)
+            return;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO co_purchases (sku, other_sku, orders)
+            SELECT a, b, 1 FROM unnest({skus}) AS x(a) CROSS JOIN unnest({skus}) AS y(b) WHERE a <> b ORDER BY a, b
+            ON CONFLICT (sku, other_sku) DO UPDATE SET orders = co_purchases.orders + 1
+            """, cancellationToken);
+    }
+
+    private sealed record Candidate(string Sku, string Name, string Category, double Score, string? Because);
+
+    public static async Task<List<RecommendationView>> ForAsync(CustomersDbContext db, Guid customerId, IReadOnlyCollection<string> consumableCategories,
+        CancellationToken cancellationToken)
+    {
+        var bought = await db.Orders.Where(o => o.CustomerId == customerId).Select(o => o.Lines).ToListAsync(cancellationToken);
+        var mine = bought.SelectMany(lines => lines).Select(l => l.Sku).Distinct().ToArray();
+        var consumables = consumableCategories.ToArray();
+        var total = Math.Max(1, await db.Orders.CountAsync(cancellationToken));
+
+        // Lift of each candidate c over the customer's items s: orders(s, c) * N / (orders(s) * orders(c)), summed over s.
+        var related = mine.Length == 0 ? [] : await db.Database.SqlQuery<Candidate>($"""
+            SELECT c.sku AS "Sku", c.name AS "Name", c.category AS "Category",
+                   sum(p.orders::float8 * {total} / (s.orders * c.orders)) AS "Score",
+                   (array_agg(s.name ORDER BY p.orders DESC))[1] AS "Because"
+            FROM co_purchases p
+            JOIN item_stats s ON s.sku = p.sku
+            JOIN item_stats c ON c.sku = p.other_sku
+            WHERE p.sku = ANY({mine}) AND (c.sku <> ALL({mine}) OR c.category = ANY({consumables}))
+            GROUP BY c.sku, c.name, c.category
+            ORDER BY "Score" DESC, c.sku
+            LIMIT {Listed}
+            """).ToListAsync(cancellationToken);
+
+        var list = related.Select(c => new RecommendationView(c.Sku, c.Name, c.Category, $"Often bought with {c.Because}")).ToList();
+        if (list.Count < Listed)
+        {
+            var listed = list.Select(r => r.Sku).ToArray();
+            var taken = listed.Concat(mine).ToArray();
+            var popular = await db.ItemStats.Where(i => !taken.Contains(i.Sku) || (consumables.Contains(i.Category) && !listed.Contains(i.Sku)))
+                .OrderByDescending(i => i.Orders).ThenBy(i => i.Sku).Take(Listed - list.Count).ToListAsync(cancellationToken);
+            list.AddRange(popular.Select(i => new RecommendationView(i.Sku, i.Name, i.Category, "Popular with our customers")));
+        }
+        return list;
+    }
+}
