@@ -23,7 +23,7 @@ public sealed class CustomerAccountConsumer(CustomersDbContext db, TimeProvider 
     public Task Consume(ConsumeContext<EmailVerified> context) =>
         ApplyAsync(context.Message.CustomerId, context.Message.Email, context.Message.VerifiedAt, profile =>
             profile.EmailVerifiedAt ??= context.Message.VerifiedAt.ToUniversalTime(),
-            (TimelineKinds.EmailVerified, $"Verified {context.Message.Email}", $"identity:verified:{context.Message.CustomerId}:{context.Message.Email.ToLowerInvariant()}"),
+            (TimelineKinds.EmailVerified, $"Verified {context.Message.Email}", $"identity:verified:{context.Message.CustomerId}:{context.Message.VerifiedAt.UtcTicks}"),
             context.CancellationToken);
 
     public Task Consume(ConsumeContext<CustomerEmailChanged> context) =>
