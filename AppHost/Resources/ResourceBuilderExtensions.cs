@@ -48,16 +48,28 @@ public static class ResourceBuilderExtensions
         });
     }
 
+    private static readonly HashSet<int> HandedOut = [];
+
     /// <summary>
     /// A port free now, for a server that binds it a moment later: below Linux's ephemeral range
     /// (32768–60999), because a port the kernel hands out for port 0 comes from the range it also gives
     /// outgoing connections, and one of those can take it in that moment (RabbitMQ then fails to start).
+    /// Every port is handed out once per process: all of a model's ports are chosen before any server
+    /// binds one, so a port merely found free could otherwise go to two servers of the same application.
     /// </summary>
     public static int FreePort()
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(20000, 32768);
+            lock (HandedOut)
+            {
+                if (HandedOut.Count > 6000)
+                    HandedOut.Clear(); // the servers of long-gone applications released theirs
+                if (!HandedOut.Add(port))
+                    continue;
+            }
+
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Customers.Tests;
 
@@ -51,5 +52,24 @@ public sealed class When_a_customer_is_offered_items(CustomersFixture fixture)
         Assert.DoesNotContain(again!, r => r.Sku == pot.Item1);
         Assert.NotEmpty(popular!);
         Assert.All(popular!, r => Assert.Equal("Popular with our customers", r.Reason));
+    }
+
+    [Fact]
+    public async Task Should_count_an_orders_corrected_lines_instead_of_its_first_ones()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        (string, string) a = ($"A-{tag}", "books"), b = ($"B-{tag}", "books"), c = ($"C-{tag}", "games");
+        var orderId = CustomersFixture.NewOrderId();
+        var buyer = CustomersFixture.NewEmail("corrected");
+        // The store first sent A with B, then corrected it to A with C; a second correction is the same again.
+        await fixture.PutOrderAsync(orderId, CustomersFixture.OrderOf(buyer, a, b));
+        (await fixture.PutOrderAsync(orderId, CustomersFixture.OrderOf(buyer, a, c))).EnsureSuccessStatusCode();
+        (await fixture.PutOrderAsync(orderId, CustomersFixture.OrderOf(buyer, a, c))).EnsureSuccessStatusCode();
+
+        var pairs = await fixture.ReadAsync(db => db.CoPurchases.Where(p => p.Sku == a.Item1).ToDictionaryAsync(p => p.OtherSku, p => p.Orders));
+        var items = await fixture.ReadAsync(db => db.ItemStats.Where(i => i.Sku.EndsWith(tag)).ToDictionaryAsync(i => i.Sku, i => i.Orders));
+
+        Assert.Equal(new Dictionary<string, int> { [c.Item1] = 1 }, pairs);
+        Assert.Equal(new Dictionary<string, int> { [a.Item1] = 1, [c.Item1] = 1 }, items);
     }
 }

@@ -47,6 +47,42 @@ public sealed class When_staff_read_a_customers_timeline(CustomersFixture fixtur
     }
 
     [Fact]
+    public async Task Should_hold_ticket_answers_and_training_enrolments_and_results_once_each()
+    {
+        var customerId = await fixture.SignUpAsync(CustomersFixture.NewEmail("training-timeline"));
+        var ticketId = Guid.NewGuid();
+        var enrollmentId = Guid.NewGuid();
+        object[] events =
+        [
+            new TicketAnswered { TicketId = ticketId, CustomerId = customerId, Kind = "help", AnsweredBy = Guid.NewGuid(), AnsweredAt = Start.AddMinutes(5) },
+            new CustomerEnrolled
+            {
+                EnrollmentId = enrollmentId, CustomerId = customerId, CourseId = Guid.NewGuid(), CourseVersion = 1, Level = "initial", EnrolledAt = Start.AddMinutes(6),
+            },
+            new TrainingAttemptsExhausted
+            {
+                EnrollmentId = enrollmentId, CustomerId = customerId, CourseId = Guid.NewGuid(), Level = "initial", BestScore = 62.5m, AttemptsUsed = 3,
+                ExhaustedAt = Start.AddMinutes(7),
+            },
+        ];
+        foreach (var message in events.Concat(events))
+            await fixture.Bus.Publish(message, message.GetType());
+
+        using var staff = fixture.CreateClient(Guid.NewGuid(), Roles.Agent);
+        await CustomersFixture.WaitUntilAsync(async () => await fixture.ReadAsync(db => db.Timeline.CountAsync(e => e.CustomerId == customerId)) >= 4,
+            "the three entries");
+        await Task.Delay(500);
+        var page = (await staff.GetFromJsonAsync<TimelinePage>($"/api/customers/{customerId}/timeline"))!;
+
+        Assert.Equal(["training-attempts-exhausted", "training-enrolled", "ticket-answered"],
+            page.Entries.Where(e => e.Kind != "signed-up").Select(e => e.Kind));
+        Assert.Equal($"/support/tickets/{ticketId}", page.Entries.Single(e => e.Kind == "ticket-answered").Link);
+        Assert.Equal("Course not passed (initial): best 62.5 % after 3 attempts; staff may grant more",
+            page.Entries.Single(e => e.Kind == "training-attempts-exhausted").Text);
+        Assert.Equal($"/training/{enrollmentId}", page.Entries.Single(e => e.Kind == "training-enrolled").Link);
+    }
+
+    [Fact]
     public async Task Should_page_a_long_timeline_newest_first_without_gaps_or_repeats()
     {
         var customerId = await fixture.SignUpAsync(CustomersFixture.NewEmail("long"));

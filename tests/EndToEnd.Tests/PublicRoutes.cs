@@ -121,6 +121,11 @@ public static class PublicRoutes
         ["GET /api/customers/{customerId}"] = Access.Staff,
         ["GET /api/customers/{customerId}/timeline"] = Access.Staff,
         ["POST /api/customers/{customerId}/notes"] = Access.Staff,
+        ["PATCH /api/customers/{customerId}/profile"] = Access.Staff,
+        ["GET /api/customers/{customerId}/changes"] = Access.Staff,
+        ["GET /api/customers/analytics/onboarding"] = Access.Staff,
+        ["GET /api/customers/analytics/commerce"] = Access.Staff,
+        ["GET /api/customers/analytics/support"] = Access.Staff,
     };
 
     /// <summary>The "role" the attack matrix gives the store's caller: no person's role, so only <see cref="Access.Store"/> lets it in.</summary>

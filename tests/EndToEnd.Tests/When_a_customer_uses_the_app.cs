@@ -638,7 +638,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await using var staffContext = await browser.NewContextAsync(Gateway);
         var staff = await staffContext.NewPageAsync();
         await SignInAsync(staff, "/staff/crm", StaffAccounts.CsmOne);
-        await staff.GetByLabel("Name, address or order number").FillAsync($"Olive Ordres {tag}");
+        await staff.GetByLabel("Name, address, company, phone or order number").FillAsync($"Olive Ordres {tag}");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await staff.Locator($"[data-customer='{customerId}'] a").ClickAsync();
         await staff.WaitForURLAsync(new Regex($"/staff/crm/{customerId}$"));
@@ -651,6 +651,37 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await staff.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
         await Assertions.Expect(staff.Locator(".timeline li").First).ToContainTextAsync("Call (7 min) logged by Casey Success: Asked about the lamp's bulb.");
         await Browser.AssertAccessibleAsync(staff, "a customer's 360 view");
+
+        // She works at a lighting shop: the CSM keeps that, her number and two tags, and finds her by the shop's name.
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Edit details" }).ClickAsync();
+        await staff.GetByLabel("Company").FillAsync($"Lumen Lighting {tag}");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Add a phone" }).ClickAsync();
+        await staff.Locator("#phone-0-number").FillAsync("not a number");
+        await staff.GetByLabel("Tags").FillAsync("VIP, lamp lover");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("#phone-0-number-error")).ToContainTextAsync("4 to 15 digits");
+        await Browser.AssertAccessibleAsync(staff, "the details form with a mistake");
+        await staff.Locator("#phone-0-label").FillAsync("shop");
+        await staff.Locator("#phone-0-number").FillAsync("+44 20 7946 0018");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+        var details = staff.GetByTestId("details");
+        await Assertions.Expect(details.Locator("dd[data-field='company']")).ToHaveTextAsync($"Lumen Lighting {tag}");
+        await Assertions.Expect(details.Locator(".tags li")).ToHaveTextAsync(["vip", "lamp lover"]);
+        await Assertions.Expect(details.Locator(".changes li[data-field='company']")).ToContainTextAsync($"Casey Success changed the company: nothing → Lumen Lighting {tag}");
+        await Assertions.Expect(staff.Locator(".timeline li").First).ToContainTextAsync("Casey Success changed the company, the phone numbers, the tags");
+        await staff.GotoAsync("/staff/crm");
+        await staff.WaitForAppAsync();
+        await staff.GetByLabel("Name, address, company, phone or order number").FillAsync($"Lumen Lightning {tag}");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(staff.Locator($"[data-customer='{customerId}']")).ToContainTextAsync($"Lumen Lighting {tag}");
+
+        // Her orders count in this month's commerce figures, and her journey in the funnel.
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Analytics" }).ClickAsync();
+        await staff.WaitForURLAsync(new Regex("/staff/analytics$"));
+        await Assertions.Expect(staff.GetByTestId("funnel").Locator("tbody tr")).ToHaveCountAsync(19);
+        await Assertions.Expect(staff.GetByTestId("funnel").Locator("[data-step='1'] td").First).Not.ToHaveTextAsync("0");
+        await Assertions.Expect(staff.GetByTestId("commerce").Locator("[data-currency='EUR']")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(staff, "the analytics");
     }
 
     [Fact]
@@ -659,7 +690,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         foreach (var path in new[] { "/", "/sign-up", "/verify-email?token=x", "/forgot-password", "/reset-password?token=x", "/confirm-email-change?token=x",
                      "/account", "/onboarding", "/onboarding/details", "/onboarding/survey", "/onboarding/profile", "/onboarding/tools",
                      "/onboarding/tour", "/onboarding/questions", "/training", $"/training/{Guid.NewGuid()}", "/notifications", "/settings/notifications", "/staff/approvals", "/staff/customers", "/staff/courses",
-                     "/orders", "/staff/crm", $"/staff/crm/{Guid.NewGuid()}", "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/signed-out" })
+                     "/orders", "/staff/crm", $"/staff/crm/{Guid.NewGuid()}", "/staff/analytics", "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/signed-out" })
         {
             var response = await _page.GotoAsync(path);
             await _page.WaitForAppAsync();

@@ -52,6 +52,10 @@ public sealed class When_processes_crash_under_load(PlatformFixture platform, IT
             await ResourceControl.KillAndStartAsync(platform.App, victim, timeout.Token);
         }
 
+        // Every receive endpoint came back: a queue without its consumer loses nothing but does nothing.
+        using (var broker = await RabbitMqManagement.ForAsync(platform.App, timeout.Token))
+            await broker.WaitUntilEveryQueueIsConsumedAsync(TimeSpan.FromSeconds(60), timeout.Token);
+
         await stop.CancelAsync();
         await arrivals;
         var outcomes = await Task.WhenAll(journeys.ToArray().Select(j => CompletedOrFault(j)));

@@ -26,6 +26,8 @@ public sealed class When_rabbitmq_goes_down_under_a_service(PlatformFixture plat
 
         await WaitForHealthAsync(training, HttpStatusCode.OK, timeout.Token);
         await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        using var broker = await RabbitMqManagement.ForAsync(platform.App, timeout.Token);
+        await broker.WaitUntilEveryQueueIsConsumedAsync(TimeSpan.FromSeconds(60), timeout.Token);
     }
 
     private static async Task<string> WaitForHealthAsync(HttpClient service, HttpStatusCode expected, CancellationToken cancellationToken)

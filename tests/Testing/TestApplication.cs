@@ -69,9 +69,16 @@ public sealed class TestApplication : IAsyncDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Say which resources were not ready, before disposing stops them all.
-            var states = Describe(app);
+            var states = await DescribeAsync(app);
             await test.DisposeAsync();
             throw new TimeoutException($"The platform did not start in time: {states}");
+        }
+        catch (DistributedApplicationException exception)
+        {
+            // A resource waited for ended (failed to start) before it was healthy.
+            var states = await DescribeAsync(app);
+            await test.DisposeAsync();
+            throw new InvalidOperationException($"The platform did not start ({exception.Message}): {states}", exception);
         }
         catch
         {
@@ -80,15 +87,45 @@ public sealed class TestApplication : IAsyncDisposable
         }
     }
 
-    private static string Describe(DistributedApplication app)
+    /// <summary>Every resource's state, and the last lines of output of those that ended: why they did.</summary>
+    private static async Task<string> DescribeAsync(DistributedApplication app)
     {
         var notifications = app.ResourceNotifications;
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-        return string.Join("; ", model.Resources.Select(resource =>
+        var states = string.Join("; ", model.Resources.Select(resource =>
             notifications.TryGetCurrentState(resource.Name, out var current)
                 ? $"{resource.Name} {current.Snapshot.State?.Text ?? "unknown"}, health {current.Snapshot.HealthStatus?.ToString() ?? "unknown"}"
                   + (current.Snapshot.ExitCode is { } exitCode ? $", exit code {exitCode}" : "")
                 : $"{resource.Name} never reported"));
+        var ended = model.Resources.Where(resource => notifications.TryGetCurrentState(resource.Name, out var current)
+            && current.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state));
+        foreach (var resource in ended)
+            states += $"\n--- the last output of {resource.Name}:\n{string.Join("\n", await LastLinesAsync(app, resource, 30))}";
+        return states;
+    }
+
+    private static async Task<IReadOnlyList<string>> LastLinesAsync(DistributedApplication app, IResource resource, int count)
+    {
+        var lines = new Queue<string>();
+        using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource).WithCancellation(enough.Token))
+            {
+                foreach (var line in batch)
+                {
+                    lines.Enqueue(line.Content);
+                    if (lines.Count > count)
+                        lines.Dequeue();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            lines.Enqueue("(the output could not be read in 10 s)");
+        }
+
+        return [.. lines];
     }
 
     public async ValueTask DisposeAsync()

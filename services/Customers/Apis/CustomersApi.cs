@@ -28,10 +28,16 @@ public static class CustomersApi
         // The staff's search and 360° view (admins, CSMs and agents).
         api.MapGet("", SearchApi.SearchAsync).RequireAuthorization(policy => policy.RequireRole([.. Roles.Staff]))
             .WithSummary("Customers by name, address or order number, typos forgiven, best match first");
+        var analytics = api.MapGroup("analytics").RequireAuthorization(policy => policy.RequireRole([.. Roles.Staff]));
+        analytics.MapGet("onboarding", AnalyticsApi.OnboardingAsync).WithSummary("The journey's funnel: customers per step, drop-off, time per step");
+        analytics.MapGet("commerce", AnalyticsApi.CommerceAsync).WithSummary("Orders, revenue, order value, lifetime value, repeat rate and retention cohorts");
+        analytics.MapGet("support", AnalyticsApi.SupportAsync).WithSummary("Survey scores and the time to staff's first answer on tickets");
         var staff = api.MapGroup("{customerId:guid}").RequireAuthorization(policy => policy.RequireRole([.. Roles.Staff]));
         staff.MapGet("", StaffApi.GetCustomerAsync).WithSummary("A customer's profile, orders and latest timeline");
         staff.MapGet("timeline", StaffApi.GetTimelineAsync).WithSummary("A customer's timeline, newest first, a page at a time");
         staff.MapPost("notes", StaffApi.AddNoteAsync).WithSummary("A staff note, or a logged call or meeting, on the timeline");
+        staff.MapPatch("profile", ProfileApi.UpdateAsync).WithSummary("Staff change a customer's company, job title, phones, addresses or tags");
+        staff.MapGet("changes", ProfileApi.GetChangesAsync).WithSummary("Who changed what in a customer's details, newest first");
         return app;
     }
 

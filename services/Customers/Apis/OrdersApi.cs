@@ -37,7 +37,9 @@ public static class OrdersApi
             if (existing is not null)
             {
                 // The store corrected its order: its fields change, what happened to it stays.
+                var before = existing.Lines;
                 existing.Update(incoming, time.GetUtcNow());
+                await Recommendations.RecountAsync(db, before, existing.Lines, cancellationToken);
                 if (existing.CustomerId is null)
                     existing.CustomerId = customerId;
                 await db.SaveChangesAsync(cancellationToken);

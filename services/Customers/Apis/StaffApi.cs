@@ -28,9 +28,11 @@ public static class StaffApi
             .OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id).Take(CustomersApi.MaxOrdersListed).ToListAsync(cancellationToken);
         return TypedResults.Ok(new Customer360View(
             new CustomerProfileView(profile.CustomerId, profile.Email, profile.DisplayName, profile.SignedUpAt, profile.EmailVerifiedAt is not null),
+            ProfileApi.Details(profile),
             [.. orders.Select(o => o.ToView())],
             await PageAsync(db, customerId, null, DefaultTimelinePage, cancellationToken),
-            await Recommendations.ForAsync(db, customerId, options.Value.ConsumableCategories, cancellationToken)));
+            await Recommendations.ForAsync(db, customerId, options.Value.ConsumableCategories, cancellationToken),
+            await ProfileApi.ChangesAsync(db, customerId, ProfileApi.ChangesListed, cancellationToken)));
     }
 
     public static async Task<Results<Ok<TimelinePage>, NotFound, ValidationProblem>> GetTimelineAsync(

@@ -1,4 +1,5 @@
 using CustomerPlatform.Contracts.Identity;
+using CustomerPlatform.Contracts.Onboarding;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,49 +11,103 @@ namespace CustomerPlatform.Customers.Consumers;
 /// inbox makes each message count once; a redelivered one finds the profile as it left it.
 /// </summary>
 public sealed class CustomerAccountConsumer(CustomersDbContext db, TimeProvider time) :
-    IConsumer<CustomerSignedUp>, IConsumer<EmailVerified>, IConsumer<CustomerEmailChanged>
+    IConsumer<CustomerSignedUp>, IConsumer<EmailVerified>, IConsumer<CustomerEmailChanged>,
+    IConsumer<CustomerDetailsSubmitted>, IConsumer<SuccessManagerAssigned>
 {
+    /// <summary>Who made a change the customer's own onboarding details made, in the audit.</summary>
+    public const string DetailsAuthor = "The customer (onboarding details)";
+
+    /// <summary>
+    /// The onboarding details fill the company, job title, time zone and a phone, except a field staff changed
+    /// after the customer submitted them (staff's value is newer). A copy of the event changes nothing more.
+    /// </summary>
+    public async Task Consume(ConsumeContext<CustomerDetailsSubmitted> context)
+    {
+        var details = context.Message;
+        var at = details.SubmittedAt.ToUniversalTime();
+        var newer = await db.ProfileChanges.Where(c => c.CustomerId == details.CustomerId && c.At >= at)
+            .Select(c => c.Field).Distinct().ToListAsync(context.CancellationToken);
+        await ApplyAsync(details.CustomerId, null, at, profile =>
+        {
+            var phones = profile.Phones.Any(p => CustomerProfile.Digits(p.Number) == CustomerProfile.Digits(details.Phone))
+                ? profile.Phones
+                : [.. profile.Phones, new ContactPhone("onboarding", details.Phone.Trim())];
+            var update = new ProfileRules.Update(
+                newer.Contains(ProfileApi.Fields.Company) ? null : details.Company.Trim(),
+                newer.Contains(ProfileApi.Fields.JobTitle) ? null : details.JobTitle.Trim(),
+                newer.Contains(ProfileApi.Fields.Phones) ? null : phones, null, null);
+            db.ProfileChanges.AddRange(ProfileApi.Apply(profile, update, null, DetailsAuthor, at));
+            if (profile.DetailsAt is null || at > profile.DetailsAt)
+            {
+                profile.TimeZone = details.Timezone;
+                profile.DetailsAt = at;
+            }
+        }, (TimelineKinds.DetailsSubmitted, $"Onboarding details: {details.JobTitle} at {details.Company}, a team of {details.TeamSize}",
+            $"onboarding:details:{details.CustomerId}:{at.UtcTicks}", ResourceNames.Services.Onboarding), context.CancellationToken);
+    }
+
+    /// <summary>The profile names the CSM of the newest assignment (a handover arriving before the first one does not lose to it).</summary>
+    public Task Consume(ConsumeContext<SuccessManagerAssigned> context) =>
+        ApplyAsync(context.Message.CustomerId, null, context.Message.AssignedAt, profile =>
+        {
+            if (profile.SuccessManagerAt is { } current && current > context.Message.AssignedAt)
+                return;
+            profile.SuccessManagerId = context.Message.SuccessManagerId;
+            profile.SuccessManagerName = context.Message.SuccessManagerName;
+            profile.SuccessManagerAt = context.Message.AssignedAt.ToUniversalTime();
+        }, null, context.CancellationToken);
+
     public Task Consume(ConsumeContext<CustomerSignedUp> context) =>
         ApplyAsync(context.Message.CustomerId, context.Message.Email, context.Message.SignedUpAt, profile =>
         {
             profile.DisplayName = context.Message.DisplayName;
             profile.SignedUpAt = context.Message.SignedUpAt.ToUniversalTime();
-        }, (TimelineKinds.SignedUp, $"Signed up as {context.Message.DisplayName} <{context.Message.Email}>", $"identity:signed-up:{context.Message.CustomerId}"),
+        }, (TimelineKinds.SignedUp, $"Signed up as {context.Message.DisplayName} <{context.Message.Email}>", $"identity:signed-up:{context.Message.CustomerId}", ResourceNames.Services.Identity),
         context.CancellationToken);
 
     public Task Consume(ConsumeContext<EmailVerified> context) =>
         ApplyAsync(context.Message.CustomerId, context.Message.Email, context.Message.VerifiedAt, profile =>
             profile.EmailVerifiedAt ??= context.Message.VerifiedAt.ToUniversalTime(),
-            (TimelineKinds.EmailVerified, $"Verified {context.Message.Email}", $"identity:verified:{context.Message.CustomerId}:{context.Message.VerifiedAt.UtcTicks}"),
+            (TimelineKinds.EmailVerified, $"Verified {context.Message.Email}", $"identity:verified:{context.Message.CustomerId}:{context.Message.VerifiedAt.UtcTicks}", ResourceNames.Services.Identity),
             context.CancellationToken);
 
     public Task Consume(ConsumeContext<CustomerEmailChanged> context) =>
         ApplyAsync(context.Message.CustomerId, context.Message.NewEmail, context.Message.ChangedAt, _ => { },
             (TimelineKinds.EmailChanged, $"Email changed from {context.Message.OldEmail} to {context.Message.NewEmail}",
-                $"identity:email-changed:{context.Message.CustomerId}:{context.Message.ChangedAt.UtcTicks}"),
+                $"identity:email-changed:{context.Message.CustomerId}:{context.Message.ChangedAt.UtcTicks}", ResourceNames.Services.Identity),
             context.CancellationToken);
 
-    private async Task ApplyAsync(Guid customerId, string email, DateTimeOffset at, Action<CustomerProfile> apply,
-        (string Kind, string Text, string SourceKey) entry, CancellationToken cancellationToken)
+    /// <param name="email">The address the event gives the customer; none for an event that does not know it.</param>
+    /// <param name="entry">The event's timeline entry, if it has one (Identity's by default).</param>
+    private async Task ApplyAsync(Guid customerId, string? email, DateTimeOffset at, Action<CustomerProfile> apply,
+        (string Kind, string Text, string SourceKey, string Source)? entry, CancellationToken cancellationToken)
     {
-        var address = CustomerProfile.Normalize(email);
         at = at.ToUniversalTime();
         await db.LockAsync("customer", customerId.ToString(), cancellationToken);
         var profile = await db.Profiles.AsTracking().FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
         if (profile is null)
         {
-            profile = new CustomerProfile { CustomerId = customerId, Email = address, EmailAt = at };
+            // An event ahead of the sign-up: the profile waits for its address (an empty one is older than any).
+            profile = new CustomerProfile { CustomerId = customerId, Email = "", EmailAt = DateTimeOffset.MinValue };
             db.Profiles.Add(profile);
         }
-        else if (at >= profile.EmailAt)
+        if (email is not null && at >= profile.EmailAt)
         {
-            profile.Email = address;
+            profile.Email = CustomerProfile.Normalize(email);
             profile.EmailAt = at;
         }
 
         apply(profile);
         profile.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        if (entry is { } recorded)
+            await db.RecordAsync(new TimelineEntry
+            {
+                Id = NewId.NextGuid(), CustomerId = customerId, At = at, Kind = recorded.Kind, Source = recorded.Source,
+                Text = TimelineConsumer.Shorten(recorded.Text, 2000), SourceKey = recorded.SourceKey, RecordedAt = time.GetUtcNow(),
+            }, cancellationToken);
+        if (profile.Email.Length == 0)
+            return;
 
         // The address's guest orders become the customer's: under the address's lock, so an order arriving
         // now either sees this profile or is seen here.
@@ -61,11 +116,5 @@ public sealed class CustomerAccountConsumer(CustomersDbContext db, TimeProvider 
             .ExecuteUpdateAsync(set => set.SetProperty(o => o.CustomerId, customerId), cancellationToken);
         await db.Timeline.Where(e => e.Email == profile.Email && e.CustomerId == null)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.CustomerId, customerId), cancellationToken);
-
-        await db.RecordAsync(new TimelineEntry
-        {
-            Id = NewId.NextGuid(), CustomerId = customerId, At = at, Kind = entry.Kind, Source = ResourceNames.Services.Identity,
-            Text = TimelineConsumer.Shorten(entry.Text, 2000), SourceKey = entry.SourceKey, RecordedAt = time.GetUtcNow(),
-        }, cancellationToken);
     }
 }

@@ -13,12 +13,13 @@ namespace CustomerPlatform.Customers.Consumers;
 /// </summary>
 public sealed class TimelineConsumer(CustomersDbContext db, TimeProvider time) :
     IConsumer<OnboardingStepCompleted>, IConsumer<OnboardingCompleted>, IConsumer<SuccessManagerAssigned>, IConsumer<SurveyAnswered>,
-    IConsumer<TicketOpened>, IConsumer<EmailDelivered>, IConsumer<EmailFailed>, IConsumer<TrainingCompleted>
+    IConsumer<TicketOpened>, IConsumer<TicketAnswered>, IConsumer<EmailDelivered>, IConsumer<EmailFailed>,
+    IConsumer<CustomerEnrolled>, IConsumer<TrainingCompleted>, IConsumer<TrainingAttemptsExhausted>
 {
     public Task Consume(ConsumeContext<OnboardingStepCompleted> context) => RecordAsync(context,
         context.Message.CustomerId, context.Message.CompletedAt, TimelineKinds.StepCompleted, ResourceNames.Services.Onboarding,
         $"Journey step {context.Message.Step} done ({context.Message.Key})", "/onboarding",
-        $"onboarding:step:{context.Message.CustomerId}:{context.Message.Step}");
+        $"onboarding:step:{context.Message.CustomerId}:{context.Message.Step}", metric: context.Message.Step);
 
     public Task Consume(ConsumeContext<OnboardingCompleted> context) => RecordAsync(context,
         context.Message.CustomerId, context.Message.CompletedAt, TimelineKinds.OnboardingCompleted, ResourceNames.Services.Onboarding,
@@ -34,12 +35,28 @@ public sealed class TimelineConsumer(CustomersDbContext db, TimeProvider time) :
         context.Message.CustomerId, context.Message.AnsweredAt, TimelineKinds.SurveyAnswered, ResourceNames.Services.Onboarding,
         $"Survey answered: {context.Message.Score.ToString(CultureInfo.InvariantCulture)}/5"
             + (string.IsNullOrWhiteSpace(context.Message.Comment) ? "" : $": \u201c{Shorten(context.Message.Comment, 300)}\u201d"), null,
-        $"onboarding:survey:{context.Message.CustomerId}");
+        $"onboarding:survey:{context.Message.CustomerId}", metric: context.Message.Score);
 
     public Task Consume(ConsumeContext<TicketOpened> context) => RecordAsync(context,
         context.Message.CustomerId, context.Message.OpenedAt, TimelineKinds.TicketOpened, ResourceNames.Services.Ticketing,
         $"Ticket opened: {Shorten(context.Message.Subject, 200)}", $"/support/tickets/{context.Message.TicketId}",
         $"ticketing:opened:{context.Message.TicketId}");
+
+    public Task Consume(ConsumeContext<TicketAnswered> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.AnsweredAt, TimelineKinds.TicketAnswered, ResourceNames.Services.Ticketing,
+        "Ticket answered by staff", $"/support/tickets/{context.Message.TicketId}",
+        $"ticketing:answered:{context.Message.TicketId}:{context.Message.AnsweredBy:N}:{context.Message.AnsweredAt.UtcTicks}");
+
+    public Task Consume(ConsumeContext<CustomerEnrolled> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.EnrolledAt, TimelineKinds.TrainingEnrolled, ResourceNames.Services.Training,
+        $"Enrolled in the {context.Message.Level} course", $"/training/{context.Message.EnrollmentId}",
+        $"training:enrolled:{context.Message.EnrollmentId}");
+
+    public Task Consume(ConsumeContext<TrainingAttemptsExhausted> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.ExhaustedAt, TimelineKinds.TrainingAttemptsExhausted, ResourceNames.Services.Training,
+        $"Course not passed ({context.Message.Level}): best {context.Message.BestScore.ToString("0.#", CultureInfo.InvariantCulture)} % "
+            + $"after {context.Message.AttemptsUsed} attempts; staff may grant more",
+        $"/training/{context.Message.EnrollmentId}", $"training:exhausted:{context.Message.EnrollmentId}:{context.Message.ExhaustedAt.UtcTicks}");
 
     public Task Consume(ConsumeContext<EmailDelivered> context) => RecordAsync(context,
         context.Message.CustomerId, context.Message.DeliveredAt, TimelineKinds.EmailSent, ResourceNames.Services.Notifications,
@@ -57,7 +74,7 @@ public sealed class TimelineConsumer(CustomersDbContext db, TimeProvider time) :
 
     /// <param name="email">For an event that may concern a guest (no customer id): their address, linked at sign-up.</param>
     private Task RecordAsync<T>(ConsumeContext<T> context, Guid customerId, DateTimeOffset at, string kind, string source, string text,
-        string? link, string sourceKey, string? email = null) where T : class =>
+        string? link, string sourceKey, string? email = null, decimal? metric = null) where T : class =>
         db.RecordAsync(new TimelineEntry
         {
             Id = NewId.NextGuid(),
@@ -70,6 +87,7 @@ public sealed class TimelineConsumer(CustomersDbContext db, TimeProvider time) :
             Link = link,
             SourceKey = sourceKey,
             RecordedAt = time.GetUtcNow(),
+            Metric = metric,
         }, context.CancellationToken);
 
     internal static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";

@@ -6,7 +6,16 @@ namespace CustomerPlatform.Customers;
 /// <summary>The Customers service's own database, customersdb: profiles, the store's orders and their events, and messaging.</summary>
 public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : DbContext(options)
 {
+    /// <summary>What the trigram search reads: name, address, company and phone digits, lower case.</summary>
+    public const string SearchTextSql =
+        "lower(display_name || ' ' || email || ' ' || coalesce(company, '')) || ' ' || phone_digits";
+
+    /// <summary>What the full-text search reads: the words of the name, the company and the address (its parts split at '@' and '.').</summary>
+    public const string SearchWordsSql =
+        "to_tsvector('simple', display_name || ' ' || coalesce(company, '') || ' ' || translate(email, '@.', '  '))";
+
     public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
+    public DbSet<ProfileChange> ProfileChanges => Set<ProfileChange>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<ReceivedOrderEvent> OrderEvents => Set<ReceivedOrderEvent>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
@@ -16,9 +25,9 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
     /// <summary>Records an entry once: a second one with the same source key is ignored (ON CONFLICT DO NOTHING).</summary>
     public Task<int> RecordAsync(TimelineEntry entry, CancellationToken cancellationToken) =>
         Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO timeline_entries (id, customer_id, email, at, kind, source, text, link, author_id, source_key, recorded_at)
+            INSERT INTO timeline_entries (id, customer_id, email, at, kind, source, text, link, author_id, source_key, recorded_at, metric)
             VALUES ({entry.Id}, {entry.CustomerId}, {entry.Email}, {entry.At}, {entry.Kind}, {entry.Source}, {entry.Text}, {entry.Link},
-                    {entry.AuthorId}, {entry.SourceKey}, {entry.RecordedAt})
+                    {entry.AuthorId}, {entry.SourceKey}, {entry.RecordedAt}, {entry.Metric})
             ON CONFLICT (source_key) DO NOTHING
             """, cancellationToken);
 
@@ -43,11 +52,41 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
             profile.Property(p => p.SignedUpAt).HasColumnName("signed_up_at");
             profile.Property(p => p.EmailVerifiedAt).HasColumnName("email_verified_at");
             profile.Property(p => p.UpdatedAt).HasColumnName("updated_at");
+            profile.Property(p => p.Company).HasColumnName("company").HasMaxLength(ProfileRules.MaxCompany);
+            profile.Property(p => p.JobTitle).HasColumnName("job_title").HasMaxLength(ProfileRules.MaxJobTitle);
+            profile.Property(p => p.TimeZone).HasColumnName("time_zone").HasMaxLength(100);
+            profile.Property(p => p.Phones).HasColumnName("phones").HasJsonConversion();
+            profile.Property(p => p.Addresses).HasColumnName("addresses").HasJsonConversion();
+            profile.Property(p => p.Tags).HasColumnName("tags");
+            profile.Property(p => p.PhoneDigits).HasColumnName("phone_digits").HasMaxLength(400);
+            profile.Property(p => p.DetailsAt).HasColumnName("details_at");
+            profile.Property(p => p.SuccessManagerId).HasColumnName("success_manager_id");
+            profile.Property(p => p.SuccessManagerName).HasColumnName("success_manager_name").HasMaxLength(200);
+            profile.Property(p => p.SuccessManagerAt).HasColumnName("success_manager_at");
             profile.HasIndex(p => p.Email).HasDatabaseName("ix_customers_email");
-            profile.Property(p => p.SearchText).HasColumnName("search_text")
-                .HasComputedColumnSql("lower(display_name || ' ' || email)", stored: true);
-            // Typo-tolerant search (similarity) and substrings (ILIKE) on one trigram index.
+            profile.Property(p => p.SearchText).HasColumnName("search_text").HasComputedColumnSql(SearchTextSql, stored: true);
+            // Typo-tolerant search (similarity) and substrings (LIKE) on one trigram index.
             profile.HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_search_trgm");
+            // Whole words in any order and word beginnings ("acme corp", "okon"), ranked: full-text search.
+            profile.Property<NpgsqlTypes.NpgsqlTsVector>("SearchWords").HasColumnName("search_words").HasComputedColumnSql(SearchWordsSql, stored: true);
+            profile.HasIndex("SearchWords").HasMethod("gin").HasDatabaseName("ix_customers_search_words");
+            // Customers by tag ("every vip").
+            profile.HasIndex(p => p.Tags).HasMethod("gin").HasDatabaseName("ix_customers_tags");
+        });
+
+        modelBuilder.Entity<ProfileChange>(change =>
+        {
+            change.ToTable("profile_changes");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Id).HasColumnName("id").ValueGeneratedNever();
+            change.Property(c => c.CustomerId).HasColumnName("customer_id");
+            change.Property(c => c.At).HasColumnName("at");
+            change.Property(c => c.Field).HasColumnName("field").HasMaxLength(40);
+            change.Property(c => c.OldValue).HasColumnName("old_value");
+            change.Property(c => c.NewValue).HasColumnName("new_value");
+            change.Property(c => c.ChangedBy).HasColumnName("changed_by");
+            change.Property(c => c.ChangedByName).HasColumnName("changed_by_name").HasMaxLength(200);
+            change.HasIndex(c => new { c.CustomerId, c.At }).IsDescending(false, true).HasDatabaseName("ix_profile_changes_customer_at");
         });
 
         modelBuilder.Entity<Order>(order =>
@@ -107,6 +146,9 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
             entry.Property(e => e.AuthorId).HasColumnName("author_id");
             entry.Property(e => e.SourceKey).HasColumnName("source_key").HasMaxLength(200);
             entry.Property(e => e.RecordedAt).HasColumnName("recorded_at");
+            entry.Property(e => e.Metric).HasColumnName("metric").HasPrecision(18, 4);
+            // The analytics read one kind over a period.
+            entry.HasIndex(e => new { e.Kind, e.At }).HasDatabaseName("ix_timeline_kind_at");
             entry.HasIndex(e => e.SourceKey).IsUnique().HasDatabaseName("ux_timeline_entries_source_key");
             // A customer's timeline, newest first, read a page at a time (keyset on time and id).
             entry.HasIndex(e => new { e.CustomerId, e.At, e.Id }).IsDescending(false, true, true).HasDatabaseName("ix_timeline_customer_at");

@@ -31,24 +31,45 @@ public static class Recommendations
     public const int Listed = 10;
 
     /// <summary>Counts a new order's items and pairs, in the order's transaction.</summary>
-    public static async Task CountAsync(CustomersDbContext db, Order order, CancellationToken cancellationToken)
+    public static Task CountAsync(CustomersDbContext db, Order order, CancellationToken cancellationToken) =>
+        CountAsync(db, order.Lines, 1, cancellationToken);
+
+    /// <summary>The store corrected an order's lines: its old items and pairs are counted out, the new ones in.</summary>
+    public static async Task RecountAsync(CustomersDbContext db, IReadOnlyList<OrderLine> before, IReadOnlyList<OrderLine> after, CancellationToken cancellationToken)
     {
-        var items = order.Lines.GroupBy(l => l.Sku).Select(g => g.First()).OrderBy(l => l.Sku, StringComparer.Ordinal).ToList();
+        if (Skus(before).SequenceEqual(Skus(after)))
+            return;
+        await CountAsync(db, before, -1, cancellationToken);
+        await CountAsync(db, after, 1, cancellationToken);
+    }
+
+    private static IEnumerable<string> Skus(IEnumerable<OrderLine> lines) => lines.Select(l => l.Sku).Distinct().Order(StringComparer.Ordinal);
+
+    /// <param name="change">1 to count the lines in, -1 to count them out (a count that reaches 0 is removed).</param>
+    private static async Task CountAsync(CustomersDbContext db, IReadOnlyList<OrderLine> lines, int change, CancellationToken cancellationToken)
+    {
+        var items = lines.GroupBy(l => l.Sku).Select(g => g.First()).OrderBy(l => l.Sku, StringComparer.Ordinal).ToList();
         var skus = items.Select(l => l.Sku).ToArray();
         var names = items.Select(l => l.Name).ToArray();
         var categories = items.Select(l => l.Category).ToArray();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO item_stats (sku, name, category, orders)
-            SELECT sku, name, category, 1 FROM unnest({skus}, {names}, {categories}) AS i(sku, name, category) ORDER BY sku
-            ON CONFLICT (sku) DO UPDATE SET orders = item_stats.orders + 1, name = excluded.name, category = excluded.category
+            SELECT sku, name, category, {change} FROM unnest({skus}, {names}, {categories}) AS i(sku, name, category) ORDER BY sku
+            ON CONFLICT (sku) DO UPDATE SET orders = item_stats.orders + {change},
+                name = CASE WHEN {change} > 0 THEN excluded.name ELSE item_stats.name END,
+                category = CASE WHEN {change} > 0 THEN excluded.category ELSE item_stats.category END
             """, cancellationToken);
-        if (skus.Length < 2)
-            return;
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO co_purchases (sku, other_sku, orders)
-            SELECT a, b, 1 FROM unnest({skus}) AS x(a) CROSS JOIN unnest({skus}) AS y(b) WHERE a <> b ORDER BY a, b
-            ON CONFLICT (sku, other_sku) DO UPDATE SET orders = co_purchases.orders + 1
-            """, cancellationToken);
+        if (skus.Length >= 2)
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO co_purchases (sku, other_sku, orders)
+                SELECT a, b, {change} FROM unnest({skus}) AS x(a) CROSS JOIN unnest({skus}) AS y(b) WHERE a <> b ORDER BY a, b
+                ON CONFLICT (sku, other_sku) DO UPDATE SET orders = co_purchases.orders + {change}
+                """, cancellationToken);
+        if (change < 0)
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM co_purchases WHERE sku = ANY({skus}) AND orders <= 0", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM item_stats WHERE sku = ANY({skus}) AND orders <= 0", cancellationToken);
+        }
     }
 
     private sealed record Candidate(string Sku, string Name, string Category, double Score, string? Because);

@@ -20,6 +20,8 @@ public sealed class TimelineEntry
     public Guid? AuthorId { get; init; }
     public required string SourceKey { get; init; }
     public required DateTimeOffset RecordedAt { get; init; }
+    /// <summary>The number the analytics read from an entry: a journey step's number, a survey's score.</summary>
+    public decimal? Metric { get; init; }
 }
 
 /// <summary>The kinds of timeline entries.</summary>
@@ -36,6 +38,11 @@ public static class TimelineKinds
     public const string EmailSent = "email-sent";
     public const string EmailFailed = "email-failed";
     public const string TrainingCompleted = "training-completed";
+    public const string TrainingEnrolled = "training-enrolled";
+    public const string TrainingAttemptsExhausted = "training-attempts-exhausted";
+    public const string TicketAnswered = "ticket-answered";
+    public const string DetailsSubmitted = "details-submitted";
+    public const string ProfileChanged = "profile-changed";
     public const string Order = "order";
     public const string Note = "note";
     public const string Call = "call";

@@ -18,6 +18,7 @@ public sealed class JourneyContext
     private readonly Func<State, Task> _transitionTo;
     private readonly CancellationToken _cancellationToken;
     private readonly List<OnboardingStepCompleted> _completed = [];
+    private readonly List<object> _events = [];
 
     private JourneyContext(IServiceProvider services, JourneyState saga, Journey journey, IPublishEndpoint publish, Func<State, Task> transitionTo, CancellationToken cancellationToken)
     {
@@ -88,6 +89,9 @@ public sealed class JourneyContext
         _completed.Add(new OnboardingStepCompleted { CustomerId = CustomerId, Step = step, Key = JourneySteps.Get(step).Key, CompletedAt = Now });
     }
 
+    /// <summary>An event published when the transition ends, after its completed steps.</summary>
+    public void Announce<T>(T message) where T : class => _events.Add(message);
+
     public void Note(int step, string note)
     {
         Journey.Step(step).Note = note;
@@ -153,6 +157,8 @@ public sealed class JourneyContext
     {
         foreach (var completed in _completed)
             await PublishAsync(completed);
+        foreach (var message in _events)
+            await _publish.Publish(message, message.GetType(), _cancellationToken);
 
         Saga.IdleStep = Journey.Status == JourneyStatuses.Completed
             ? null

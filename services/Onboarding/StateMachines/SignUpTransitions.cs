@@ -57,6 +57,11 @@ public static class SignUpTransitions
         journey.Journey.Details = new CustomerDetails(message.Company, message.JobTitle, message.TeamSize, message.Goals, message.Phone, message.Timezone, message.SubmittedAt);
         journey.CustomerActed();
         journey.Complete(JourneySteps.DetailsSubmitted);
+        journey.Announce(new CustomerDetailsSubmitted
+        {
+            CustomerId = journey.CustomerId, Company = message.Company, JobTitle = message.JobTitle, TeamSize = message.TeamSize,
+            Phone = message.Phone, Timezone = message.Timezone, SubmittedAt = message.SubmittedAt,
+        });
         journey.RequestApproval(JourneySteps.DetailsApproved);
         return null;
     }

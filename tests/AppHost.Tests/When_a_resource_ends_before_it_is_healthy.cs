@@ -1,0 +1,27 @@
+using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CustomerPlatform.AppHost.Tests;
+
+public sealed class When_a_resource_ends_before_it_is_healthy
+{
+    /// <summary>A server that stops during the start says why in the test's failure, not only "Finished".</summary>
+    [Fact]
+    public async Task Should_fail_the_start_with_the_resources_last_output()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApplication.StartAsync(
+            builder =>
+            {
+                // Like a server's check, it never passes before the server has started; this one never starts.
+                builder.Services.AddHealthChecks().AddCheck("quitter_check", () => HealthCheckResult.Unhealthy("not listening"));
+                builder.AddExecutable("quitter", "sh", ".", "-c", "echo 'ERROR: could not bind port 1234'; exit 0").WithHealthCheck("quitter_check");
+            },
+            ["quitter"], timeout.Token));
+
+        Assert.Contains("quitter Finished", failure.Message);
+        Assert.Contains("the last output of quitter", failure.Message);
+        Assert.Contains("ERROR: could not bind port 1234", failure.Message);
+    }
+}
