@@ -27,9 +27,9 @@ internal static class DirectSql
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        await using (var threshold = new NpgsqlCommand("SELECT set_config('pg_trgm.similarity_threshold', $1, true)", connection, transaction))
+        await using (var threshold = new NpgsqlCommand("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", connection, transaction))
         {
-            threshold.Parameters.Add(new NpgsqlParameter { Value = SearchApi.SimilarityThreshold.ToString(CultureInfo.InvariantCulture) });
+            threshold.Parameters.Add(new NpgsqlParameter { Value = SearchApi.WordSimilarityThreshold.ToString(CultureInfo.InvariantCulture) });
             await threshold.ExecuteNonQueryAsync(cancellationToken);
         }
         var rows = 0;
@@ -78,7 +78,7 @@ internal static class DirectSql
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var threshold = new NpgsqlCommand(
-            $"SELECT set_config('pg_trgm.similarity_threshold', '{SearchApi.SimilarityThreshold.ToString(CultureInfo.InvariantCulture)}', true)", connection, transaction))
+            $"SELECT set_config('pg_trgm.word_similarity_threshold', '{SearchApi.WordSimilarityThreshold.ToString(CultureInfo.InvariantCulture)}', true)", connection, transaction))
             await threshold.ExecuteNonQueryAsync(cancellationToken);
         await using var explain = SearchCommand(connection, transaction, q);
         explain.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + explain.CommandText;

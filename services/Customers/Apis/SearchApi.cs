@@ -8,14 +8,14 @@ namespace CustomerPlatform.Customers;
 
 /// <summary>
 /// Staff search across customers by name, address, company, phone or order number, forgiving typos: PostgreSQL's
-/// trigram similarity (of the whole text, or of its best-matching words) and substrings over name, address, company
+/// trigram word similarity (a typo forgiven word by word) and substrings over name, address, company
 /// and phone digits (a GIN index), full-text words
 /// and word beginnings in any order (a second GIN index), and order ids by prefix; best match first.
 /// </summary>
 public static partial class SearchApi
 {
-    /// <summary>How alike two texts must be to match (pg_trgm's similarity, 0 to 1); lower forgives more typos.</summary>
-    public const double SimilarityThreshold = 0.3;
+    /// <summary>How alike a query must be to the best-matching stretch of a customer's text (pg_trgm's word similarity, 0 to 1); lower forgives more typos.</summary>
+    public const double WordSimilarityThreshold = 0.6;
 
     private sealed record Match(Guid CustomerId, string DisplayName, string Email, string? Company, DateTimeOffset? SignedUpAt, int Total);
 
@@ -33,8 +33,8 @@ public static partial class SearchApi
         var found = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            var threshold = SimilarityThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.similarity_threshold', {threshold}, true)", cancellationToken);
+            var threshold = WordSimilarityThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.word_similarity_threshold', {threshold}, true)", cancellationToken);
             // A parameter object belongs to one command: each attempt gets its own copies.
             var rows = await db.Database.SqlQueryRaw<Match>(sql, [.. parameters.Select(p => p.Clone())]).ToListAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -48,7 +48,7 @@ public static partial class SearchApi
 
     /// <summary>
     /// The search's SQL and parameters for <paramref name="q"/> (2 to 200 characters), run with pg_trgm's similarity
-    /// threshold set to <see cref="SimilarityThreshold"/> (the benchmark runs it straight on PostgreSQL too).
+    /// threshold set to <see cref="WordSimilarityThreshold"/> (the benchmark runs it straight on PostgreSQL too).
     /// </summary>
     public static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) Query(string q, int pageSize, int skip)
     {
@@ -63,7 +63,10 @@ public static partial class SearchApi
         };
         // The customers with an order whose number starts so, found first (an array: an IN (subquery) would stop the bitmap scan).
         const string ByOrder = "ARRAY(SELECT customer_id FROM orders WHERE customer_id IS NOT NULL AND id LIKE @prefix)";
-        var where = new List<string> { "c.search_text % @text", "@text <% c.search_text", "c.search_text LIKE @like", $"c.customer_id = ANY ({ByOrder})" };
+        // A typo is forgiven word by word (<%: the query against the best-matching stretch of the text). Whole-text
+        // similarity (%) only ranks: a short query is rarely like a whole name-and-address, and for a common first
+        // name the index hands it thousands of rows to recheck (178 ms at 100,000 customers, against 4 ms).
+        var where = new List<string> { "@text <% c.search_text", "c.search_text LIKE @like", $"c.customer_id = ANY ({ByOrder})" };
         var rank = new List<string>
         {
             $"CASE WHEN c.customer_id = ANY ({ByOrder}) THEN 2 ELSE 0 END", "CASE WHEN c.search_text LIKE @like THEN 1 ELSE 0 END",
