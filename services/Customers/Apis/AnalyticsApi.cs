@@ -16,14 +16,15 @@ public static class AnalyticsApi
 
     private sealed record StepRow(int Step, string? Key, int Reached, double? Median, double? P90);
     private sealed record CurrencyRow(string Currency, int Orders, int Buyers, decimal Revenue, decimal Average, decimal Lifetime);
+    private sealed record BuyersRow(int Buyers, double Repeat);
     private sealed record CohortRow(DateTime Cohort, int Offset, int Buyers);
     private sealed record SupportRow(int Surveys, double? Average, int S1, int S2, int S3, int S4, int S5, int Opened, int Answered, double? Median, double? P90);
 
     public static async Task<Results<Ok<OnboardingFunnelView>, ValidationProblem>> OnboardingAsync(
         string? from, string? to, CustomersDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Period(from, to, time) is not ({ } start, { } end))
-            return TypedResults.ValidationProblem(PeriodErrors(from, to, time));
+        if (Period(from, to, time, out var errors) is not ({ } start, { } end))
+            return TypedResults.ValidationProblem(errors);
         var signedUp = await db.Profiles.CountAsync(p => p.SignedUpAt >= start && p.SignedUpAt < end, cancellationToken);
         // A step's time is from the step before (its number less one) to it, for the customers who did both in that order.
         var rows = await db.Database.SqlQuery<StepRow>($"""
@@ -57,8 +58,8 @@ public static class AnalyticsApi
     public static async Task<Results<Ok<CommerceAnalyticsView>, ValidationProblem>> CommerceAsync(
         string? from, string? to, CustomersDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Period(from, to, time) is not ({ } start, { } end))
-            return TypedResults.ValidationProblem(PeriodErrors(from, to, time));
+        if (Period(from, to, time, out var errors) is not ({ } start, { } end))
+            return TypedResults.ValidationProblem(errors);
         // A buyer is a customer, or a guest's address until it signs up.
         var currencies = await db.Database.SqlQuery<CurrencyRow>($"""
             WITH period AS (
@@ -75,8 +76,8 @@ public static class AnalyticsApi
                    round((SELECT avg(net) FROM lifetime l WHERE l.currency = p.currency), 2) AS "Lifetime"
             FROM period p GROUP BY p.currency ORDER BY count(*) DESC
             """).ToListAsync(cancellationToken);
-        var repeat = await db.Database.SqlQuery<double>($"""
-            SELECT coalesce(avg(CASE WHEN n > 1 THEN 1.0 ELSE 0.0 END), 0)::float8 AS "Value" FROM (
+        var buyers = await db.Database.SqlQuery<BuyersRow>($"""
+            SELECT count(*)::int AS "Buyers", coalesce(avg(CASE WHEN n > 1 THEN 1.0 ELSE 0.0 END), 0)::float8 AS "Repeat" FROM (
                 SELECT count(*) AS n FROM orders
                 WHERE cancelled_at IS NULL AND placed_at >= {start} AND placed_at < {end}
                 GROUP BY coalesce(customer_id::text, email)) AS per_buyer
@@ -105,16 +106,14 @@ public static class AnalyticsApi
             return new RetentionCohortView(g.Key.ToString("yyyy-MM", CultureInfo.InvariantCulture), size, retention);
         }).ToList();
         var figures = currencies.Select(c => new CurrencyFiguresView(c.Currency, c.Orders, c.Buyers, c.Revenue, c.Average, c.Lifetime)).ToList();
-        var buyers = await db.Orders.Where(o => o.CancelledAt == null && o.PlacedAt >= start && o.PlacedAt < end)
-            .Select(o => o.CustomerId == null ? o.Email : o.CustomerId.ToString()).Distinct().CountAsync(cancellationToken);
-        return TypedResults.Ok(new CommerceAnalyticsView(start, end, buyers, Math.Round(repeat, 4), figures, cohorts));
+        return TypedResults.Ok(new CommerceAnalyticsView(start, end, buyers.Buyers, Math.Round(buyers.Repeat, 4), figures, cohorts));
     }
 
     public static async Task<Results<Ok<SupportAnalyticsView>, ValidationProblem>> SupportAsync(
         string? from, string? to, CustomersDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Period(from, to, time) is not ({ } start, { } end))
-            return TypedResults.ValidationProblem(PeriodErrors(from, to, time));
+        if (Period(from, to, time, out var errors) is not ({ } start, { } end))
+            return TypedResults.ValidationProblem(errors);
         // A ticket's entries share its link; its first answer is the earliest staff answer after it opened.
         var row = await db.Database.SqlQuery<SupportRow>($"""
             WITH surveys AS (
@@ -126,13 +125,15 @@ public static class AnalyticsApi
                 FROM timeline_entries o
                 WHERE o.kind = {TimelineKinds.TicketOpened} AND o.at >= {start} AND o.at < {end}
             )
-            SELECT (SELECT count(*) FROM surveys)::int AS "Surveys", (SELECT avg(score) FROM surveys)::float8 AS "Average",
-                   (SELECT count(*) FROM surveys WHERE score = 1)::int AS "S1", (SELECT count(*) FROM surveys WHERE score = 2)::int AS "S2",
-                   (SELECT count(*) FROM surveys WHERE score = 3)::int AS "S3", (SELECT count(*) FROM surveys WHERE score = 4)::int AS "S4",
-                   (SELECT count(*) FROM surveys WHERE score = 5)::int AS "S5",
-                   (SELECT count(*) FROM tickets)::int AS "Opened", (SELECT count(answered) FROM tickets)::int AS "Answered",
-                   (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered - opened) / 3600) FROM tickets WHERE answered IS NOT NULL) AS "Median",
-                   (SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM answered - opened) / 3600) FROM tickets WHERE answered IS NOT NULL) AS "P90"
+            SELECT s.*, t.* FROM
+                (SELECT count(*)::int AS "Surveys", avg(score)::float8 AS "Average",
+                        count(*) FILTER (WHERE score = 1)::int AS "S1", count(*) FILTER (WHERE score = 2)::int AS "S2",
+                        count(*) FILTER (WHERE score = 3)::int AS "S3", count(*) FILTER (WHERE score = 4)::int AS "S4",
+                        count(*) FILTER (WHERE score = 5)::int AS "S5" FROM surveys) AS s,
+                (SELECT count(*)::int AS "Opened", count(answered)::int AS "Answered",
+                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered - opened) / 3600) AS "Median",
+                        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM answered - opened) / 3600) AS "P90"
+                 FROM tickets) AS t
             """).SingleAsync(cancellationToken);
         return TypedResults.Ok(new SupportAnalyticsView(start, end, row.Surveys, Round(row.Average), [row.S1, row.S2, row.S3, row.S4, row.S5],
             row.Opened, row.Answered, Round(row.Median), Round(row.P90)));
@@ -140,32 +141,34 @@ public static class AnalyticsApi
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 
-    /// <summary>From the start of <paramref name="from"/>'s day to the end of <paramref name="to"/>'s (UTC), or null when either is wrong.</summary>
-    private static (DateTimeOffset Start, DateTimeOffset End)? Period(string? from, string? to, TimeProvider time) =>
-        PeriodErrors(from, to, time).Count > 0 ? null : Parse(from, to, time);
-
-    private static (DateTimeOffset Start, DateTimeOffset End) Parse(string? from, string? to, TimeProvider time)
+    /// <summary>
+    /// From the start of <paramref name="from"/>'s day to the end of <paramref name="to"/>'s (UTC; by default the
+    /// <see cref="DefaultDays"/> days to today), or null with the errors naming the field that is wrong.
+    /// </summary>
+    private static (DateTimeOffset Start, DateTimeOffset End)? Period(string? from, string? to, TimeProvider time, out Dictionary<string, string[]> errors)
     {
-        var end = to is null ? time.GetUtcNow().Date.AddDays(1) : DateOnly.ParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var start = from is null ? end.AddDays(-DefaultDays) : DateOnly.ParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue);
-        return (new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(end, TimeSpan.Zero));
-    }
-
-    private static Dictionary<string, string[]> PeriodErrors(string? from, string? to, TimeProvider time)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        DateOnly? first = null, last = null;
         foreach (var (name, value) in new[] { ("from", from), ("to", to) })
         {
-            if (value is not null && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (value is null)
+                continue;
+            if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 errors[name] = [$"'{name}' is a date: yyyy-MM-dd."];
+            else if (name == "from")
+                first = date;
+            else
+                last = date;
         }
         if (errors.Count > 0)
-            return errors;
-        var (start, end) = Parse(from, to, time);
+            return null;
+
+        var end = (last ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var start = first?.ToDateTime(TimeOnly.MinValue) ?? end.AddDays(-DefaultDays);
         if (end <= start)
             errors["to"] = ["'to' is on or after 'from'."];
         else if ((end - start).TotalDays > MaxDays)
             errors["from"] = [$"A period is at most {MaxDays} days."];
-        return errors;
+        return errors.Count > 0 ? null : (new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(end, TimeSpan.Zero));
     }
 }

@@ -47,12 +47,12 @@ public static partial class SearchApi
     }
 
     /// <summary>
-    /// The search's SQL and parameters for <paramref name="q"/> (2 to 200 characters), run with pg_trgm's similarity
+    /// The search's SQL and parameters for <paramref name="q"/> (2 to 200 characters), run with pg_trgm's word-similarity
     /// threshold set to <see cref="WordSimilarityThreshold"/> (the benchmark runs it straight on PostgreSQL too).
     /// </summary>
     public static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) Query(string q, int pageSize, int skip)
     {
-        // Every condition is one an index answers (the trigram index for %, <% and LIKE, the text-search index for @@,
+        // Every condition is one an index answers (the trigram index for <% and LIKE, the text-search index for @@,
         // the orders' key for the prefix), OR-ed into one bitmap scan; a condition that does not apply is left out,
         // not guarded by a parameter, so the plan never has to allow for it.
         var text = q.Trim().ToLowerInvariant();

@@ -78,7 +78,7 @@ public sealed class CustomerAccountConsumer(CustomersDbContext db, TimeProvider 
             context.CancellationToken);
 
     /// <param name="email">The address the event gives the customer; none for an event that does not know it.</param>
-    /// <param name="entry">The event's timeline entry, if it has one (Identity's by default).</param>
+    /// <param name="entry">The event's timeline entry and the service it came from, if it has one.</param>
     private async Task ApplyAsync(Guid customerId, string? email, DateTimeOffset at, Action<CustomerProfile> apply,
         (string Kind, string Text, string SourceKey, string Source)? entry, CancellationToken cancellationToken)
     {
