@@ -25,8 +25,7 @@ public sealed class CustomerAccountConsumer(CustomersDbContext db, TimeProvider 
     {
         var details = context.Message;
         var at = details.SubmittedAt.ToUniversalTime();
-        var newer = await db.ProfileChanges.Where(c => c.CustomerId == details.CustomerId && c.At >= at)
-            .Select(c => c.Field).Distinct().ToListAsync(context.CancellationToken);
+        List<string> newer = [];
         await ApplyAsync(details.CustomerId, null, at, profile =>
         {
             var phones = profile.Phones.Any(p => CustomerProfile.Digits(p.Number) == CustomerProfile.Digits(details.Phone))
@@ -43,7 +42,10 @@ public sealed class CustomerAccountConsumer(CustomersDbContext db, TimeProvider 
                 profile.DetailsAt = at;
             }
         }, (TimelineKinds.DetailsSubmitted, $"Onboarding details: {details.JobTitle} at {details.Company}, a team of {details.TeamSize}",
-            $"onboarding:details:{details.CustomerId}:{at.UtcTicks}", ResourceNames.Services.Onboarding), context.CancellationToken);
+            $"onboarding:details:{details.CustomerId}:{at.UtcTicks}", ResourceNames.Services.Onboarding), context.CancellationToken,
+            // Read under the customer's lock, which staff's saves take too: a save is either seen here or waits.
+            underLock: async () => newer = await db.ProfileChanges.Where(c => c.CustomerId == details.CustomerId && c.At >= at)
+                .Select(c => c.Field).Distinct().ToListAsync(context.CancellationToken));
     }
 
     /// <summary>The profile names the CSM of the newest assignment (a handover arriving before the first one does not lose to it).</summary>
@@ -79,11 +81,14 @@ public sealed class CustomerAccountConsumer(CustomersDbContext db, TimeProvider 
 
     /// <param name="email">The address the event gives the customer; none for an event that does not know it.</param>
     /// <param name="entry">The event's timeline entry and the service it came from, if it has one.</param>
+    /// <param name="underLock">Reads that <paramref name="apply"/> needs, run once the customer's lock is held.</param>
     private async Task ApplyAsync(Guid customerId, string? email, DateTimeOffset at, Action<CustomerProfile> apply,
-        (string Kind, string Text, string SourceKey, string Source)? entry, CancellationToken cancellationToken)
+        (string Kind, string Text, string SourceKey, string Source)? entry, CancellationToken cancellationToken, Func<Task>? underLock = null)
     {
         at = at.ToUniversalTime();
         await db.LockAsync("customer", customerId.ToString(), cancellationToken);
+        if (underLock is not null)
+            await underLock();
         var profile = await db.Profiles.AsTracking().FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
         if (profile is null)
         {

@@ -80,12 +80,13 @@ public static class Recommendations
         var bought = await db.Orders.Where(o => o.CustomerId == customerId).Select(o => o.Lines).ToListAsync(cancellationToken);
         var mine = bought.SelectMany(lines => lines).Select(l => l.Sku).Distinct().ToArray();
         var consumables = consumableCategories.ToArray();
-        var total = Math.Max(1, await db.Orders.CountAsync(cancellationToken));
 
-        // Lift of each candidate c over the customer's items s: orders(s, c) * N / (orders(s) * orders(c)), summed over s.
+        // Lift of each candidate c over the customer's items s, orders(s, c) * N / (orders(s) * orders(c)), summed
+        // over s. N, the number of all orders, is the same for every candidate: it does not change the order, and
+        // leaving it out spares counting every order on each call.
         var related = mine.Length == 0 ? [] : await db.Database.SqlQuery<Candidate>($"""
             SELECT c.sku AS "Sku", c.name AS "Name", c.category AS "Category",
-                   sum(p.orders::float8 * {total} / (s.orders * c.orders)) AS "Score",
+                   sum(p.orders::float8 / (s.orders * c.orders)) AS "Score",
                    (array_agg(s.name ORDER BY p.orders DESC))[1] AS "Because"
             FROM co_purchases p
             JOIN item_stats s ON s.sku = p.sku

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using MassTransit.DependencyInjection;
 using MassTransit.Middleware;
@@ -61,11 +62,35 @@ internal sealed class PostgresScopedBusContextProvider<TDbContext> : IScopedBusC
     }
 }
 
-/// <summary>Wakes the delivery service when a scope saved outbox rows, so it need not wait for its next poll.</summary>
+/// <summary>
+/// Wakes the delivery service when a scope saved outbox rows, so it need not wait for its next poll, and
+/// hands it the consumed messages whose own delivery was given up (<see cref="HandOver"/>).
+/// </summary>
 internal sealed class OutboxDeliverySignal<TDbContext>
     where TDbContext : DbContext
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly ConcurrentDictionary<Guid, byte> _handedOver = new();
+
+    /// <summary>
+    /// A consumer gave up delivering the outbox rows of this message (the broker did not answer in
+    /// time): the delivery service takes them at once instead of after <see cref="MessagingOptions.OrphanedOutboxAge"/>.
+    /// Kept in memory only: after a crash the age brings them back all the same.
+    /// </summary>
+    public void HandOver(Guid messageId)
+    {
+        _handedOver.TryAdd(messageId, 0);
+        Notify();
+    }
+
+    /// <summary>The messages handed over and not yet delivered.</summary>
+    public Guid[] HandedOver() => _handedOver.Keys.ToArray();
+
+    public void Delivered(IEnumerable<Guid> messageIds)
+    {
+        foreach (var messageId in messageIds)
+            _handedOver.TryRemove(messageId, out _);
+    }
 
     public void Notify()
     {

@@ -52,7 +52,7 @@ internal sealed class OutboxDeliveryService<TDbContext>(
     private const string LockOrphanedInboxSql =
         $$"""
          SELECT * FROM {{MessagingModelBuilderExtensions.InboxTable}}
-         WHERE consumed IS NOT NULL AND delivered IS NULL AND consumed < {0}
+         WHERE consumed IS NOT NULL AND delivered IS NULL AND (consumed < {0} OR message_id = ANY({1}))
          ORDER BY consumed
          LIMIT 10
          FOR UPDATE SKIP LOCKED
@@ -159,8 +159,9 @@ internal sealed class OutboxDeliveryService<TDbContext>(
         {
             dbContext.ChangeTracker.Clear();
             await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, stoppingToken);
+            var handedOver = signal.HandedOver();
             var inboxes = await dbContext.Set<InboxState>()
-                .FromSqlRaw(LockOrphanedInboxSql, DateTime.UtcNow - settings.OrphanedOutboxAge)
+                .FromSqlRaw(LockOrphanedInboxSql, DateTime.UtcNow - settings.OrphanedOutboxAge, handedOver)
                 .ToListAsync(stoppingToken);
 
             var complete = true;
@@ -193,6 +194,11 @@ internal sealed class OutboxDeliveryService<TDbContext>(
 
             await dbContext.SaveChangesAsync(stoppingToken);
             await transaction.CommitAsync(stoppingToken);
+
+            // Handed over and now delivered, or delivered by a later copy of the message, or locked by one
+            // (which delivers it or hands it over again); past the batch's ten, the age brings it back.
+            if (complete)
+                signal.Delivered(handedOver);
             return complete;
         });
     }
@@ -201,32 +207,7 @@ internal sealed class OutboxDeliveryService<TDbContext>(
     {
         try
         {
-            var message = OutboxRows.ToMessage(row);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(settings.DeliveryTimeout);
-            var destination = new Uri(row.DestinationAddress);
-            var endpoint = await bus.GetSendEndpoint(destination);
-
-            // As MassTransit's own outbox delivery does: an "outbox process" span under the trace the row was
-            // written in (the MT-Activity-Id header its "outbox send" span stored), so the send, and every consumer after it, continue the
-            // request's trace instead of starting one of their own; and the outbox delivery instruments.
-            var activity = LogContext.Current?.StartOutboxDeliverActivity(message);
-            var instrument = LogContext.Current?.StartOutboxDeliveryInstrument(message);
-            try
-            {
-                await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, destination), timeout.Token);
-            }
-            catch (Exception exception)
-            {
-                activity?.AddExceptionEvent(exception);
-                instrument?.AddException(exception);
-                throw;
-            }
-            finally
-            {
-                activity?.Stop();
-                instrument?.Stop();
-            }
+            await OutboxSender.SendAsync(bus, OutboxRows.ToMessage(row), settings.DeliveryTimeout, stoppingToken);
             return true;
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)

@@ -4,6 +4,7 @@ using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Messaging.Outbox;
 
@@ -17,13 +18,20 @@ namespace CustomerPlatform.Messaging.Outbox;
 /// the saga repository joins this transaction) or delivers the committed outbox rows (later rounds);</item>
 /// <item>state, inbox, outbox and the service's own changes commit together.</item>
 /// </list>
-/// Rounds repeat until the inbox row says delivered. A copy of a message whose effect is committed
+/// Rounds repeat until the inbox row says delivered. The rounds after the consumer's are ours, not
+/// MassTransit's: each send goes through the bus within <see cref="MessagingOptions.DeliveryTimeout"/>
+/// (<see cref="OutboxSender"/>), and a row that does not go out is handed to
+/// <see cref="OutboxDeliveryService{TDbContext}"/>, so a broker that never answers cannot hold the message,
+/// nor its receive endpoint, for ever (ADR-021). A copy of a message whose effect is committed
 /// never runs the consumer again; its undelivered rows are still sent. Lost races (deadlock, version
 /// conflict, unique violation, a saga created meanwhile) run the round again from a clean tracker.
 /// </summary>
 internal sealed class PostgresOutboxContextFactory<TDbContext>(
     TDbContext dbContext,
     IServiceProvider provider,
+    IBus bus,
+    OutboxDeliverySignal<TDbContext> signal,
+    IOptions<MessagingOptions> messagingOptions,
     ILogger<PostgresOutboxContextFactory<TDbContext>> logger)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -105,11 +113,58 @@ internal sealed class PostgresOutboxContextFactory<TDbContext>(
         var consumedBefore = inbox.Consumed.HasValue;
 
         var outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, dbContext, inbox);
-        await next.Send(outboxContext);
+        var handOver = false;
+        if (consumedBefore)
+            handOver = !await DeliverAsync(outboxContext, messageId, options);
+        else
+            await next.Send(outboxContext);
 
         await dbContext.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
+        if (handOver)
+        {
+            signal.HandOver(messageId);
+            return (false, consumedBefore);
+        }
+
         return (outboxContext.ContinueProcessing && inbox.Delivered is null, consumedBefore);
+    }
+
+    /// <summary>
+    /// A round after the consumer's effect is committed, in place of the delivery of MassTransit's
+    /// outbox pipe (which sends through the consume context): sends the rows left, in order, each within
+    /// <see cref="MessagingOptions.DeliveryTimeout"/>; or, delivered already, clears what is left and ends.
+    /// False: a send failed or outlived its bound; what went out before it is committed with this round,
+    /// and the rest is the delivery service's.
+    /// </summary>
+    private async Task<bool> DeliverAsync<T>(PostgresOutboxConsumeContext<TDbContext, T> outboxContext, Guid messageId, OutboxConsumeOptions options)
+        where T : class
+    {
+        if (outboxContext.IsOutboxDelivered)
+        {
+            await outboxContext.RemoveOutboxMessages();
+            outboxContext.ContinueProcessing = false;
+            return true;
+        }
+
+        var messages = await outboxContext.LoadOutboxMessages();
+        foreach (var message in messages.Take(options.MessageDeliveryLimit))
+        {
+            try
+            {
+                await OutboxSender.SendAsync(bus, message, messagingOptions.Value.DeliveryTimeout, outboxContext.CancellationToken);
+            }
+            catch (Exception exception) when (!outboxContext.CancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Outbox row {SequenceNumber} of message {MessageId} for {Consumer} could not be sent in time; the delivery service takes it over",
+                    message.SequenceNumber, messageId, options.ConsumerType);
+                return false;
+            }
+
+            await outboxContext.NotifyOutboxMessageDelivered(message);
+        }
+
+        return true;
     }
 }

@@ -97,7 +97,7 @@ internal sealed class ScheduledMessageDispatcher<TDbContext>(
                     {
                         await SendAsync(row, cancellationToken);
                     }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                     {
                         // Keep what was sent so far (delete and commit it), and leave this row and the rest for the next pass.
                         failure = exception;
@@ -121,9 +121,17 @@ internal sealed class ScheduledMessageDispatcher<TDbContext>(
         return (sent, full, nextDue);
     }
 
+    /// <summary>
+    /// One row, within <see cref="PostgresSchedulerOptions.SendTimeout"/>: past it the send is left behind
+    /// (<see cref="TimeoutException"/>) and the row stays for the next pass; should the send still go out,
+    /// its copy carries the same message id and the receiver's inbox recognises it.
+    /// </summary>
     private async Task SendAsync(ScheduledMessageRow row, CancellationToken cancellationToken)
     {
-        var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination));
+        var bound = _options.SendTimeout;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(bound);
+        var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination)).WaitAsync(bound, cancellationToken);
         using var payload = JsonDocument.Parse(row.Payload);
         var serializer = new ScheduledMessageSerializer(payload.RootElement.Clone(), row.MessageType);
 
@@ -149,7 +157,7 @@ internal sealed class ScheduledMessageDispatcher<TDbContext>(
             // A saga's Schedule remembers this token and accepts only the timeout that carries it.
             context.Headers.Set(MessageHeaders.SchedulingTokenId, row.TokenId.ToString());
             context.Serializer = serializer;
-        }), cancellationToken);
+        }), timeout.Token).WaitAsync(bound, cancellationToken);
     }
 
     private static object? HeaderValue(JsonElement value) => value.ValueKind switch

@@ -82,7 +82,9 @@ public sealed class SchedulingHost : IAsyncDisposable
 
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
-    public static async Task<SchedulingHost> StartAsync(MessagingFixture fixture)
+    /// <param name="sendObserver">Watches (and may hold) every send of the host's bus, the dispatcher's included.</param>
+    /// <param name="sendTimeout">The dispatcher's bound on one send, when not the default.</param>
+    public static async Task<SchedulingHost> StartAsync(MessagingFixture fixture, ISendObserver? sendObserver = null, TimeSpan? sendTimeout = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "scheduling-tests" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -96,7 +98,12 @@ public sealed class SchedulingHost : IAsyncDisposable
         builder.AddPostgresDbContext<SchedulingDbContext>("sagas");
         builder.AddRabbitMqMessaging("messaging", bus =>
         {
-            bus.AddPostgresMessageScheduler<SchedulingDbContext>(SchedulerQueue, options => options.PollInterval = TimeSpan.FromMilliseconds(500));
+            bus.AddPostgresMessageScheduler<SchedulingDbContext>(SchedulerQueue, options =>
+            {
+                options.PollInterval = TimeSpan.FromMilliseconds(500);
+                if (sendTimeout is { } timeout)
+                    options.SendTimeout = timeout;
+            });
             bus.AddConsumer<PingConsumer>().Endpoint(endpoint => endpoint.Name = PingConsumer.Queue);
             bus.AddConsumer<FlakyConsumer>(consumer => consumer.UseScheduledRedelivery(retry => retry.Intervals(500, 500)))
                 .Endpoint(endpoint => endpoint.Name = FlakyConsumer.Queue);
@@ -107,6 +114,8 @@ public sealed class SchedulingHost : IAsyncDisposable
 
         var host = builder.Build();
         host.Services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(new ReminderObserver());
+        if (sendObserver is not null)
+            host.Services.GetRequiredService<IBus>().ConnectSendObserver(sendObserver);
         await host.StartAsync();
         return new SchedulingHost(host);
     }

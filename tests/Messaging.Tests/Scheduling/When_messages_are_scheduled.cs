@@ -170,4 +170,30 @@ public sealed class When_messages_are_scheduled(MessagingFixture fixture, ITestO
         Assert.Equal(0, ReminderObserver.Count(id));
         Assert.Equal("Approved", (await host.ReadApprovalAsync(id))!.CurrentState);
     }
+
+    [Fact]
+    public async Task Should_give_up_a_send_that_never_returns_and_send_the_message_on_the_next_pass()
+    {
+        // The first send of the ping hangs for good, as on a channel that died with the broker.
+        var hanging = new HangingSends(hangs: 1, send =>
+            send.DestinationAddress?.AbsolutePath.EndsWith(PingConsumer.Queue) == true && send.Headers.Get<string>(PingConsumer.Header) == "hang");
+        await using var host = await SchedulingHost.StartAsync(fixture, hanging, sendTimeout: TimeSpan.FromSeconds(1));
+        try
+        {
+            var ping = new Ping(Guid.NewGuid(), "outlives a hung send");
+            await host.SchedulePingAsync(ping, TimeSpan.FromSeconds(1), header: "hang");
+
+            await SchedulingHost.WaitForAsync(() => Task.FromResult(hanging.Hung), hung => hung >= 1, TimeSpan.FromSeconds(10), "the hung send");
+            await SchedulingHost.WaitForAsync(() => Task.FromResult(PingConsumer.Count(ping.PingId)), count => count > 0, TimeSpan.FromSeconds(20),
+                "the ping after its first send hung");
+            await Task.Delay(Margin);
+
+            Assert.Equal(1, PingConsumer.Count(ping.PingId));
+            Assert.Equal(2, hanging.Hung);
+        }
+        finally
+        {
+            hanging.Release();
+        }
+    }
 }
