@@ -1,7 +1,9 @@
 using CustomerPlatform.Gateway.Components;
 using CustomerPlatform.Web;
+using Microsoft.AspNetCore.Components.WebAssembly.Services;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace CustomerPlatform.Gateway;
@@ -27,6 +29,10 @@ internal static class AppPages
     public static void AddAppPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
+        // The router asks for it on every page; while prerendering it has nothing to load (web/Charts.cs).
+        builder.Services.TryAddScoped<LazyAssemblyLoader>();
+        // What the charts inject (in the browser, LateServicesFactory makes them once their assembly is loaded).
+        builder.Services.AddScoped<Radzen.TooltipService>();
         builder.Services.AddFluentUIComponents();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<PrerenderApi>();

@@ -637,6 +637,8 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         // A CSM, in their own browser, finds her by a misspelt name and logs a call on her timeline.
         await using var staffContext = await browser.NewContextAsync(Gateway);
         var staff = await staffContext.NewPageAsync();
+        var requested = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        staff.Request += (_, request) => requested.Enqueue(request.Url);
         await SignInAsync(staff, "/staff/crm", StaffAccounts.CsmOne);
         await staff.GetByLabel("Name, address, company, phone or order number").FillAsync($"Olive Ordres {tag}");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -675,10 +677,16 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await staff.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(staff.Locator($"[data-customer='{customerId}']")).ToContainTextAsync($"Lumen Lighting {tag}");
 
-        // Her orders count in this month's commerce figures, and her journey in the funnel.
+        // Her orders count in this month's commerce figures, and her journey in the funnel. The chart component
+        // is downloaded for this page only.
+        Assert.DoesNotContain(requested, url => url.Contains("Radzen", StringComparison.OrdinalIgnoreCase));
         await staff.GetByRole(AriaRole.Link, new() { Name = "Analytics" }).ClickAsync();
         await staff.WaitForURLAsync(new Regex("/staff/analytics$"));
         await Assertions.Expect(staff.GetByTestId("funnel").Locator("tbody tr")).ToHaveCountAsync(19);
+        var funnelChart = staff.GetByTestId("funnel").Locator("figure").First;
+        await Assertions.Expect(funnelChart.Locator("svg").First).ToBeVisibleAsync();
+        Assert.True(await funnelChart.Locator("svg path").CountAsync() >= 1, "the funnel chart drew no columns");
+        Assert.Contains(requested, url => url.Contains("Radzen.Blazor", StringComparison.OrdinalIgnoreCase));
         await Assertions.Expect(staff.GetByTestId("funnel").Locator("[data-step='1'] td").First).Not.ToHaveTextAsync("0");
         await Assertions.Expect(staff.GetByTestId("commerce").Locator("[data-currency='EUR']")).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(staff, "the analytics");
