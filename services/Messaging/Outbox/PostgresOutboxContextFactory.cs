@@ -14,12 +14,12 @@ namespace CustomerPlatform.Messaging.Outbox;
 /// <list type="number">
 /// <item>the inbox row of (message id, consumer id) is created if missing and locked (<c>FOR UPDATE</c>),
 /// so a redelivered copy of the message waits here until the first one commits or rolls back;</item>
-/// <item>MassTransit's outbox pipe then runs the consumer (first round: its sends become outbox rows,
-/// the saga repository joins this transaction) or delivers the committed outbox rows (later rounds);</item>
+/// <item>the first round runs the consumer through MassTransit's outbox pipe (its sends become outbox rows,
+/// the saga repository joins this transaction); later rounds deliver the committed rows themselves
+/// (<see cref="DeliverAsync{T}"/>);</item>
 /// <item>state, inbox, outbox and the service's own changes commit together.</item>
 /// </list>
-/// Rounds repeat until the inbox row says delivered. The rounds after the consumer's are ours, not
-/// MassTransit's: each send goes through the bus within <see cref="MessagingOptions.DeliveryTimeout"/>
+/// Rounds repeat until the inbox row says delivered. Each send of a later round goes through the bus within <see cref="MessagingOptions.DeliveryTimeout"/>
 /// (<see cref="OutboxSender"/>), and a row that does not go out is handed to
 /// <see cref="OutboxDeliveryService{TDbContext}"/>, so a broker that never answers cannot hold the message,
 /// nor its receive endpoint, for ever (ADR-021). A copy of a message whose effect is committed
