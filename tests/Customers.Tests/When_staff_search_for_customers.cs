@@ -26,6 +26,24 @@ public sealed class When_staff_search_for_customers(CustomersFixture fixture)
     }
 
     [Fact]
+    public async Task Should_find_a_short_address_with_a_typo_and_not_everyone_at_its_domain()
+    {
+        // Trigrams cannot tell "crkz49@…" from every other short address at the same domain: most of what they share
+        // is the domain. The address is found by edit distance, and only it.
+        var domain = $"mail{Guid.NewGuid().ToString("N")[..8]}.com";
+        foreach (var local in new[] { "ann12", "bob77", "carla5", "dora31", "eve08", "fred64" })
+            await fixture.SignUpAsync($"{local}@{domain}", $"Someone Else {local}");
+        var customerId = await fixture.SignUpAsync($"cruz49@{domain}", "Cruz Stracke");
+        using var staff = fixture.CreateClient(Guid.NewGuid(), Roles.Agent);
+
+        var typo = await staff.GetFromJsonAsync<CustomerSearchPage>($"/api/customers?q={Uri.EscapeDataString($"crkz49@{domain}")}");
+        var atMistyped = await staff.GetFromJsonAsync<CustomerSearchPage>($"/api/customers?q={Uri.EscapeDataString($"cruz49o{domain}")}");
+
+        Assert.Equal(customerId, Assert.Single(typo!.Items).CustomerId);
+        Assert.Equal(customerId, atMistyped!.Items.First().CustomerId);
+    }
+
+    [Fact]
     public async Task Should_page_the_matches_and_refuse_bad_queries_and_customers()
     {
         var tag = Guid.NewGuid().ToString("N")[..10];

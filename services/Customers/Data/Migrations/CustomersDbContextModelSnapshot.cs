@@ -22,6 +22,7 @@ namespace CustomerPlatform.Customers.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "fuzzystrmatch");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -107,7 +108,7 @@ namespace CustomerPlatform.Customers.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("search_text")
-                        .HasComputedColumnSql("lower(display_name || ' ' || email || ' ' || coalesce(company, '')) || ' ' || phone_digits", true);
+                        .HasComputedColumnSql("lower(display_name || ' ' || split_part(email, '@', 1) || ' ' || coalesce(company, '')) || ' ' || phone_digits", true);
 
                     b.Property<NpgsqlTsVector>("SearchWords")
                         .ValueGeneratedOnAddOrUpdate()
@@ -150,6 +151,8 @@ namespace CustomerPlatform.Customers.Data.Migrations
 
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_customers_email");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Email"), new[] { "CustomerId" });
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_customers_search_trgm");
