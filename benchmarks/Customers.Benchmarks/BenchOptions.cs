@@ -17,6 +17,7 @@ internal sealed record BenchOptions
     public int Limit { get; init; } = 50;
     public int ReadConcurrency { get; init; } = 1;
     public int OrdersDuration { get; init; } = 20;
+    public int OrdersWarmup { get; init; } = 15;
     public int Concurrency { get; init; } = 16;
     public int Seed { get; init; } = 20261206;
     public bool KeepData { get; init; }
@@ -47,6 +48,7 @@ internal sealed record BenchOptions
                 "--limit" => options with { Limit = Next() },
                 "--read-concurrency" => options with { ReadConcurrency = Next() },
                 "--orders-duration" => options with { OrdersDuration = Next() },
+                "--orders-warmup" => options with { OrdersWarmup = Next() },
                 "--concurrency" => options with { Concurrency = Next() },
                 "--seed" => options with { Seed = Next() },
                 "--keep-data" => options with { KeepData = true },
@@ -55,15 +57,15 @@ internal sealed record BenchOptions
                     AddTo(options, appHostArgs, arg),
                 _ => throw new ArgumentException(
                     $"Unknown option {arg}: use --customers N, --entries N, --timeline N, --requests N, --limit N, --read-concurrency N, "
-                    + "--orders-duration S, --concurrency N, --seed N, --keep-data, --explain, --AppHost:Key=value, --Logging:Key=value."),
+                    + "--orders-duration S, --orders-warmup S, --concurrency N, --seed N, --keep-data, --explain, --AppHost:Key=value, --Logging:Key=value."),
             };
         }
 
         options = options with { AppHostArgs = appHostArgs };
         if (options.Customers < 2 || options.Timeline < 1 || options.Entries < options.Timeline || options.Requests < 1
-            || options.Limit is < 1 or > 200 || options.ReadConcurrency < 1 || options.Concurrency < 1 || options.OrdersDuration < 0)
+            || options.Limit is < 1 or > 200 || options.ReadConcurrency < 1 || options.Concurrency < 1 || options.OrdersDuration < 0 || options.OrdersWarmup < 0)
             throw new ArgumentException("Need --customers >= 2, --entries >= --timeline >= 1, --requests >= 1, --limit 1..200, "
-                + "--read-concurrency >= 1, --concurrency >= 1 and --orders-duration >= 0.");
+                + "--read-concurrency >= 1, --concurrency >= 1, --orders-duration >= 0 and --orders-warmup >= 0.");
         return options;
     }
 
