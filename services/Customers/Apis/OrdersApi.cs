@@ -26,12 +26,12 @@ public static class OrdersApi
 
         return await InTransactionAsync(db, async () =>
         {
-            await db.LockAsync("order", orderId, cancellationToken);
+            // The order's lock, then its address's (a sign-up links guest orders under it), in one round trip.
+            await db.LockAsync(("order", orderId), ("email", incoming.Email), cancellationToken);
             var existing = await db.Orders.AsTracking().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
             if (existing is not null && existing.SameAs(incoming))
                 return (Results<Created<OrderView>, Ok<OrderView>, ValidationProblem>)TypedResults.Ok(existing.ToView());
 
-            await db.LockAsync("email", incoming.Email, cancellationToken);
             var customerId = await db.Profiles.Where(p => p.Email == incoming.Email)
                 .OrderByDescending(p => p.EmailAt).Select(p => (Guid?)p.CustomerId).FirstOrDefaultAsync(cancellationToken);
             if (existing is not null)

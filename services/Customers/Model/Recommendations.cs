@@ -52,19 +52,17 @@ public static class Recommendations
         var skus = items.Select(l => l.Sku).ToArray();
         var names = items.Select(l => l.Name).ToArray();
         var categories = items.Select(l => l.Category).ToArray();
+        // The items, then their pairs: two statements in one command (one round trip), run in turn.
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO item_stats (sku, name, category, orders)
             SELECT sku, name, category, {change} FROM unnest({skus}, {names}, {categories}) AS i(sku, name, category) ORDER BY sku
             ON CONFLICT (sku) DO UPDATE SET orders = item_stats.orders + {change},
                 name = CASE WHEN {change} > 0 THEN excluded.name ELSE item_stats.name END,
-                category = CASE WHEN {change} > 0 THEN excluded.category ELSE item_stats.category END
+                category = CASE WHEN {change} > 0 THEN excluded.category ELSE item_stats.category END;
+            INSERT INTO co_purchases (sku, other_sku, orders)
+            SELECT a, b, {change} FROM unnest({skus}) AS x(a) CROSS JOIN unnest({skus}) AS y(b) WHERE a <> b ORDER BY a, b
+            ON CONFLICT (sku, other_sku) DO UPDATE SET orders = co_purchases.orders + {change}
             """, cancellationToken);
-        if (skus.Length >= 2)
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO co_purchases (sku, other_sku, orders)
-                SELECT a, b, {change} FROM unnest({skus}) AS x(a) CROSS JOIN unnest({skus}) AS y(b) WHERE a <> b ORDER BY a, b
-                ON CONFLICT (sku, other_sku) DO UPDATE SET orders = co_purchases.orders + {change}
-                """, cancellationToken);
         if (change < 0)
         {
             await db.Database.ExecuteSqlAsync($"DELETE FROM co_purchases WHERE sku = ANY({skus}) AND orders <= 0", cancellationToken);
