@@ -27,7 +27,7 @@ public static class OrdersApi
         return await InTransactionAsync(db, async () =>
         {
             // The order's lock, then its address's (a sign-up links guest orders under it), in one round trip.
-            await db.LockAsync(("order", orderId), ("email", incoming.Email), cancellationToken);
+            await db.LockAsync([("order", orderId), ("email", incoming.Email)], cancellationToken);
             var existing = await db.Orders.AsTracking().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
             if (existing is not null && existing.SameAs(incoming))
                 return (Results<Created<OrderView>, Ok<OrderView>, ValidationProblem>)TypedResults.Ok(existing.ToView());

@@ -40,16 +40,16 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
     /// order and a sign-up for one address, wait for each other instead of missing each other's row.
     /// </summary>
     public Task LockAsync(string scope, string key, CancellationToken cancellationToken) =>
-        Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))", [scope + ":" + key], cancellationToken);
+        LockAsync([(scope, key)], cancellationToken);
 
     /// <summary>
-    /// Two keys' locks in one round trip, <paramref name="first"/> then <paramref name="second"/>: two statements in
-    /// one command, which PostgreSQL runs in turn, so the order every caller relies on to never deadlock holds.
+    /// Several keys' locks in one round trip, in the order given: one statement each in one command, which PostgreSQL
+    /// runs in turn, so the order every caller relies on to never deadlock holds.
     /// </summary>
-    public Task LockAsync((string Scope, string Key) first, (string Scope, string Key) second, CancellationToken cancellationToken) =>
+    public Task LockAsync(IReadOnlyList<(string Scope, string Key)> keys, CancellationToken cancellationToken) =>
         Database.ExecuteSqlRawAsync(
-            "SELECT pg_advisory_xact_lock(hashtextextended({0}, 0)); SELECT pg_advisory_xact_lock(hashtextextended({1}, 0))",
-            [first.Scope + ":" + first.Key, second.Scope + ":" + second.Key], cancellationToken);
+            string.Join("; ", keys.Select((_, i) => $"SELECT pg_advisory_xact_lock(hashtextextended({{{i}}}, 0))")),
+            keys.Select(k => (object)(k.Scope + ":" + k.Key)), cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
