@@ -126,19 +126,11 @@ internal sealed class OutboxDeliveryService<TDbContext>(
                 .FromSqlRaw(LockBatchSql, settings.DeliveryBatchSize)
                 .ToListAsync(stoppingToken);
 
-            var sent = 0;
-            var complete = true;
-            foreach (var row in rows)
-            {
-                if (!await TrySendAsync(row, settings, stoppingToken))
-                {
-                    complete = false;
-                    break;
-                }
-
-                dbContext.Remove(row);
-                sent++;
-            }
+            // The batch goes out without each send waiting for the confirm of the one before (ADR-023).
+            var sent = await OutboxSender.SendAllAsync(
+                bus, rows.Select(OutboxRows.ToMessage).ToList(), settings.DeliveryTimeout, ReportFailedSend, stoppingToken);
+            dbContext.RemoveRange(rows.Take(sent));
+            var complete = sent == rows.Count;
 
             await dbContext.SaveChangesAsync(stoppingToken);
             await transaction.CommitAsync(stoppingToken);
@@ -205,19 +197,23 @@ internal sealed class OutboxDeliveryService<TDbContext>(
 
     private async Task<bool> TrySendAsync(OutboxMessage row, MessagingOptions settings, CancellationToken stoppingToken)
     {
+        var message = OutboxRows.ToMessage(row);
         try
         {
-            await OutboxSender.SendAsync(bus, OutboxRows.ToMessage(row), settings.DeliveryTimeout, stoppingToken);
+            await OutboxSender.SendAsync(bus, message, settings.DeliveryTimeout, stoppingToken);
             return true;
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
-            // The broker is away: keep what went out, keep the rest (in order) for the next try.
-            logger.LogWarning(exception, "Outbox row {SequenceNumber} (message {MessageId}) could not be sent; will retry",
-                row.SequenceNumber, row.MessageId);
+            ReportFailedSend(message, exception);
             return false;
         }
     }
+
+    // The broker is away: keep what went out, keep the rest (in order) for the next try.
+    private void ReportFailedSend(OutboxMessageContext message, Exception exception) =>
+        logger.LogWarning(exception, "Outbox row {SequenceNumber} (message {MessageId}) could not be sent; will retry",
+            message.SequenceNumber, message.MessageId);
 
     private async Task CleanInboxAsync(MessagingOptions settings, CancellationToken stoppingToken)
     {

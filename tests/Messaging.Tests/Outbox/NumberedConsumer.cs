@@ -12,7 +12,7 @@ public sealed class NumberedConsumer : IConsumer<Numbered>
 
     public Task Consume(ConsumeContext<Numbered> context)
     {
-        Received.GetOrAdd(context.Message.RunId, _ => new ConcurrentQueue<int>()).Enqueue(context.Message.Number);
+        Received.GetOrAdd(context.Message.CorrelationId, _ => new ConcurrentQueue<int>()).Enqueue(context.Message.Number);
         return Task.CompletedTask;
     }
 }

@@ -10,7 +10,8 @@ namespace CustomerPlatform.Messaging.Tests.Outbox;
 /// <summary>
 /// Two replicas of a service share one database: the fixture's host commits a thousand events to the bus
 /// outbox at once, and a second host's delivery service (small batches, polling every few milliseconds)
-/// competes with the fixture's to send them. The events still leave, and arrive, in commit order.
+/// competes with the fixture's to send them. The events, all of one correlation id, still leave, and arrive, in commit order,
+/// although each batch sends without waiting for the confirms one by one (ADR-023).
 /// </summary>
 [Collection(MessagingCollection.Name)]
 public sealed class When_two_replicas_deliver_the_bus_outbox(MessagingFixture fixture)
