@@ -32,4 +32,16 @@ public sealed class SmtpOptions
 
     /// <summary>How long one SMTP operation (connect, a command, the message) may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Connections kept open between emails (at most; one email at a time each). 0: a new connection per email.</summary>
+    public int PooledConnections { get; set; } = 8;
+
+    /// <summary>Emails sent on one connection before it is closed and a new one opened.</summary>
+    public int MessagesPerConnection { get; set; } = 100;
+
+    /// <summary>A connection idle for longer is closed rather than used (well under servers' idle timeouts, which are minutes).</summary>
+    public TimeSpan IdleConnectionLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A connection idle for longer is checked with NOOP before it carries an email.</summary>
+    public TimeSpan CheckIdleConnectionAfter { get; set; } = TimeSpan.FromSeconds(1);
 }

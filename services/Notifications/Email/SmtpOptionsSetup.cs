@@ -29,6 +29,10 @@ public sealed class SmtpOptionsSetup(IConfiguration configuration) : IConfigureO
             errors.Add("Smtp:FromAddress must be an email address (the sender of every email).");
         if (options.Timeout <= TimeSpan.Zero)
             errors.Add("Smtp:Timeout must be positive.");
+        if (options.PooledConnections < 0)
+            errors.Add("Smtp:PooledConnections must be 0 or more.");
+        if (options.MessagesPerConnection < 1)
+            errors.Add("Smtp:MessagesPerConnection must be at least 1.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
