@@ -1,5 +1,7 @@
 using CustomerPlatform.Contracts.Identity;
+using CustomerPlatform.Contracts.Notifications;
 using CustomerPlatform.Messaging;
+using MassTransit;
 using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
 
 namespace CustomerPlatform.Onboarding;
@@ -16,7 +18,11 @@ internal static class Extensions
         builder.AddMessaging<OnboardingDbContext>(
             bus =>
             {
-                bus.AddSagaStateMachine<JourneyStateMachine, JourneyState>();
+                bus.AddSagaStateMachine<JourneyStateMachine, JourneyState>((_, saga) =>
+                {
+                    saga.Message<EmailDelivered>(m => m.UseFilter(new TrackedEmailsOnly<EmailDelivered>(e => e.Template)));
+                    saga.Message<EmailFailed>(m => m.UseFilter(new TrackedEmailsOnly<EmailFailed>(e => e.Template)));
+                });
                 bus.AddConsumer<StaffAccountChangedConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<OnboardingDbContext>(SchedulerQueueName(ResourceNames.Services.Onboarding)));

@@ -63,6 +63,10 @@ public sealed partial class JourneyStateMachine
         Schedule(() => AssignmentRetry, saga => saga.AssignmentRetryTokenId, s => s.Received = e => Discard(e, m => m.Message.CustomerId));
     }
 
+    /// <summary>The email templates whose delivery or failure moves a journey; the saga never sees the others (<see cref="TrackedEmailsOnly{T}"/>).</summary>
+    public static bool Tracks(string? template) =>
+        template == EmailTemplates.VerifyEmail || template == EmailTemplates.SuccessManagerIntroduction;
+
     private static void Discard<T>(IEventCorrelationConfigurator<JourneyState, T> e, Func<ConsumeContext<T>, Guid> customerId)
         where T : class
     {
