@@ -12,16 +12,17 @@ using Microsoft.Extensions.Options;
 namespace CustomerPlatform.Messaging.Outbox;
 
 /// <summary>
-/// Sends the bus outbox's rows (those written outside a message, by HTTP handlers) in sequence order,
+/// Sends the bus outbox's rows (those written outside a message, by HTTP handlers) in batches, in sequence order per correlation id,
 /// takes over consumer outbox rows left undelivered (<see cref="MessagingOptions.OrphanedOutboxAge"/>),
 /// and deletes inbox rows delivered longer ago than the duplicate-detection window.
 /// <para>
 /// Each batch is one transaction that locks its rows <c>FOR UPDATE SKIP LOCKED</c>, so several
 /// replicas share the work without sending a row twice at the same time. The bus outbox's batches also
 /// take one transaction-scoped advisory lock per database first: one replica sends at a time, so a later
-/// batch can never overtake an earlier one and the rows leave in the order they were committed. A row is deleted after the
-/// broker confirmed it; when the broker is down the batch stops at the first failure, commits what
-/// was sent and tries again after a back-off: nothing is lost, and order is kept. A crash between a
+/// batch can never overtake an earlier one. Within a batch the sends do not wait for each other's confirms, except a
+/// row for the previous one with its correlation id, so the rows about one thing leave in the order they were committed
+/// (ADR-023). A row is deleted after the broker confirmed it; when the broker is down the batch keeps the rows from the
+/// first failure on, commits what was sent before it and tries again after a back-off: nothing is lost. A crash between a
 /// send and the commit sends that row again on the next run (at least once; receivers' inboxes
 /// recognise the message id).
 /// </para>
@@ -210,7 +211,7 @@ internal sealed class OutboxDeliveryService<TDbContext>(
         }
     }
 
-    // The broker is away: keep what went out, keep the rest (in order) for the next try.
+    // The broker is away: what went out is deleted, the rest is kept for the next try.
     private void ReportFailedSend(OutboxMessageContext message, Exception exception) =>
         logger.LogWarning(exception, "Outbox row {SequenceNumber} (message {MessageId}) could not be sent; will retry",
             message.SequenceNumber, message.MessageId);
