@@ -41,8 +41,8 @@ internal static class OutboxSender
             sends[i] = key is { } correlation && last.TryGetValue(correlation, out var before)
                 ? SendAfterAsync(before, bus, message, bound, cancellationToken)
                 : SendAsync(bus, message, bound, cancellationToken);
-            if (key is { } sent)
-                last[sent] = sends[i];
+            if (key is not null)
+                last[key.Value] = sends[i];
         }
 
         // Every send is bounded: waiting for all of them observes each one's outcome.
