@@ -15,6 +15,7 @@ public static class LocalDefaults
         var options = builder.GetAppHostOptions();
         Directory.CreateDirectory(options.ResolveDataDirectory());
         StartupReporter.Register(builder);
+        builder.UseServicePortRange();
         if (ResourceBuilderExtensions.RandomizesPorts(builder))
             return options; // under Aspire.Hosting.Testing: no dashboard, every port random
 

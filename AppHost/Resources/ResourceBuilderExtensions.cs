@@ -48,12 +48,42 @@ public static class ResourceBuilderExtensions
         });
     }
 
+    /// <summary>
+    /// Where Aspire picks the ports of the services and the gateway (their target ports behind DCP's
+    /// proxy), set by <see cref="UseServicePortRange"/>: below <see cref="ServerPortsFrom"/>.
+    /// </summary>
+    public const int ServicePortsFrom = 10000;
+
+    /// <inheritdoc cref="ServicePortsFrom"/>
+    public const int ServicePortsTo = ServerPortsFrom - 1;
+
+    /// <summary>Where <see cref="FreePort"/> picks the servers' own ports: up to Linux's ephemeral range.</summary>
+    public const int ServerPortsFrom = 20000;
+
+    /// <inheritdoc cref="ServerPortsFrom"/>
+    public const int ServerPortsTo = 32767;
+
+    /// <summary>
+    /// Keeps Aspire's own port choices (by default anywhere in 10000–32767) out of <see cref="FreePort"/>'s
+    /// range. Both pick a port that is free at the time and hand it to a process that binds it later;
+    /// Aspire leaves out the target ports named on endpoints, but not the ones only a server's arguments
+    /// name (RabbitMQ's port mapper and distribution port). A service given one of those could not bind
+    /// it once RabbitMQ had, and would die at start with exit code 134, as the gateway (which starts
+    /// last) once did on CI.
+    /// </summary>
+    public static void UseServicePortRange(this IDistributedApplicationBuilder builder)
+    {
+        builder.Configuration["DcpPublisher:ProxylessEndpointPortRangeStart"] ??= $"{ServicePortsFrom}";
+        builder.Configuration["DcpPublisher:ProxylessEndpointPortRangeEnd"] ??= $"{ServicePortsTo}";
+    }
+
     private static readonly HashSet<int> HandedOut = [];
 
     /// <summary>
     /// A port free now, for a server that binds it a moment later: below Linux's ephemeral range
     /// (32768–60999), because a port the kernel hands out for port 0 comes from the range it also gives
-    /// outgoing connections, and one of those can take it in that moment (RabbitMQ then fails to start).
+    /// outgoing connections, and one of those can take it in that moment (RabbitMQ then fails to start);
+    /// and at or above <see cref="ServerPortsFrom"/>, where Aspire picks none (<see cref="UseServicePortRange"/>).
     /// Every port is handed out once per process: all of a model's ports are chosen before any server
     /// binds one, so a port merely found free could otherwise go to two servers of the same application.
     /// </summary>
@@ -61,7 +91,7 @@ public static class ResourceBuilderExtensions
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var port = Random.Shared.Next(20000, 32768);
+            var port = Random.Shared.Next(ServerPortsFrom, ServerPortsTo + 1);
             lock (HandedOut)
             {
                 if (HandedOut.Count > 6000)

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
+using CustomerPlatform.AppHost.Resources;
 using CustomerPlatform.Contracts;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -45,6 +48,34 @@ public sealed class When_the_whole_platform_runs(PlatformFixture platform)
         });
         Assert.Equal(PlatformFixture.IdentityReplicas, resources.Count(r => r.Resource.Name == ResourceNames.Services.Identity));
         Assert.Equal(PlatformFixture.OnboardingReplicas, resources.Count(r => r.Resource.Name == ResourceNames.Services.Onboarding));
+    }
+
+    /// <summary>
+    /// Aspire picks the services' ports, the AppHost the servers' own: in ranges apart, so no service is
+    /// handed a port that RabbitMQ's port mapper or distribution listener takes first (Aspire knows only
+    /// the ports named on endpoints).
+    /// </summary>
+    [Fact]
+    public async Task Should_give_the_services_ports_apart_from_the_servers_own()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var resources = await ResourceControl.CurrentStatesAsync(platform.App, timeout.Token);
+
+        var projects = resources.Where(r => r.Resource is ProjectResource).ToList();
+        Assert.Equal(ResourceNames.Services.All.Count + 1 + PlatformFixture.IdentityReplicas - 1 + PlatformFixture.OnboardingReplicas - 1, projects.Count);
+        var servicePorts = projects.SelectMany(project =>
+        {
+            var environment = ResourceControl.EnvironmentOf(project);
+            var urls = environment.GetValueOrDefault("ASPNETCORE_URLS") ?? environment.GetValueOrDefault("HTTP_PORTS") ?? "";
+            var ports = Regex.Matches(urls, @"(?<![\d.])(\d{2,5})(?![\d.])").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList();
+            Assert.True(ports.Count > 0, $"{project.ResourceId} was given no port ({urls})");
+            return ports;
+        }).ToList();
+        Assert.All(servicePorts, port => Assert.InRange(port, ResourceBuilderExtensions.ServicePortsFrom, ResourceBuilderExtensions.ServicePortsTo));
+
+        var messaging = ResourceControl.EnvironmentOf(resources.Single(r => r.Resource.Name == ResourceNames.Messaging));
+        foreach (var variable in new[] { "ERL_EPMD_PORT", "RABBITMQ_DIST_PORT", "RABBITMQ_NODE_PORT" })
+            Assert.InRange(int.Parse(messaging[variable], CultureInfo.InvariantCulture), ResourceBuilderExtensions.ServerPortsFrom, ResourceBuilderExtensions.ServerPortsTo);
     }
 
     [Fact]

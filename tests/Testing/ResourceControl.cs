@@ -148,6 +148,18 @@ public static class ResourceControl
     private static IResource Resource(DistributedApplication app, string name) =>
         app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
 
+    /// <summary>The environment the resource's process was started with (Linux: <c>/proc/{pid}/environ</c>).</summary>
+    public static IReadOnlyDictionary<string, string> EnvironmentOf(ResourceEvent resourceEvent)
+    {
+        var pid = Pid(resourceEvent) ?? throw new InvalidOperationException($"{resourceEvent.ResourceId} has no process.");
+        return File.ReadAllText($"/proc/{pid}/environ")
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .GroupBy(pair => pair[0])
+            .ToDictionary(group => group.Key, group => group.Last()[1]);
+    }
+
     private static int? Pid(ResourceEvent resourceEvent) =>
         resourceEvent.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value switch
         {

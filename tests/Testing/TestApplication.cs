@@ -87,7 +87,11 @@ public sealed class TestApplication : IAsyncDisposable
         }
     }
 
-    /// <summary>Every resource's state, and the last lines of output of those that ended: why they did.</summary>
+    /// <summary>
+    /// Every resource's state, and the last lines of output of those that ended: why they did. Their
+    /// error output is listed apart: it arrives as a stream of its own and can end up above the tail
+    /// (a process that dies of an unhandled exception says why only there).
+    /// </summary>
     private static async Task<string> DescribeAsync(DistributedApplication app)
     {
         var notifications = app.ResourceNotifications;
@@ -100,13 +104,21 @@ public sealed class TestApplication : IAsyncDisposable
         var ended = model.Resources.Where(resource => notifications.TryGetCurrentState(resource.Name, out var current)
             && current.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state));
         foreach (var resource in ended)
-            states += $"\n--- the last output of {resource.Name}:\n{string.Join("\n", await LastLinesAsync(app, resource, 30))}";
+        {
+            var (last, errors) = await LastLinesAsync(app, resource, 30);
+            states += $"\n--- the last output of {resource.Name}:\n{string.Join("\n", last)}";
+            if (errors.Count > 0)
+                states += $"\n--- the last error output of {resource.Name}:\n{string.Join("\n", errors)}";
+        }
+
         return states;
     }
 
-    private static async Task<IReadOnlyList<string>> LastLinesAsync(DistributedApplication app, IResource resource, int count)
+    private static async Task<(IReadOnlyList<string> Last, IReadOnlyList<string> Errors)> LastLinesAsync(
+        DistributedApplication app, IResource resource, int count)
     {
         var lines = new Queue<string>();
+        var errors = new Queue<string>();
         using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
@@ -114,9 +126,7 @@ public sealed class TestApplication : IAsyncDisposable
             {
                 foreach (var line in batch)
                 {
-                    lines.Enqueue(line.Content);
-                    if (lines.Count > count)
-                        lines.Dequeue();
+                    Keep(line.IsErrorMessage ? errors : lines, line.Content, count);
                 }
             }
         }
@@ -125,7 +135,14 @@ public sealed class TestApplication : IAsyncDisposable
             lines.Enqueue("(the output could not be read in 10 s)");
         }
 
-        return [.. lines];
+        return ([.. lines], [.. errors]);
+    }
+
+    private static void Keep(Queue<string> lines, string line, int count)
+    {
+        lines.Enqueue(line);
+        if (lines.Count > count)
+            lines.Dequeue();
     }
 
     public async ValueTask DisposeAsync()
