@@ -12,7 +12,7 @@ namespace CustomerPlatform.Customers.Benchmarks;
 internal sealed record OrderLoadResult(
     IReadOnlyDictionary<int, int> Statuses, IReadOnlyList<string> Created, Latencies Latencies, TimeSpan Elapsed, string? FirstError);
 
-/// <summary>When every confirmation was recorded by Notifications (queued for delivery), and when sent, since the load started.</summary>
+/// <summary>When every confirmation was recorded by Notifications (with its first delivery attempt), and when sent, since the load started.</summary>
 internal sealed record ConfirmationTimes(int Expected, int Recorded, int Sent, TimeSpan? AllRecorded, TimeSpan? AllSent);
 
 /// <summary>
@@ -69,7 +69,7 @@ internal sealed class Orders(ApiSession store, IReadOnlyList<SeededCustomer> cus
 
     /// <summary>
     /// Polls notificationsdb until every order-confirmation of the orders with this id prefix is recorded (Notifications
-    /// has accepted it and queued its delivery), then until all are sent (MailDev accepted them), or the time is up.
+    /// has accepted it and made its first delivery attempt), then until all are sent (MailDev accepted them), or the time is up.
     /// </summary>
     public static async Task<ConfirmationTimes> WaitForConfirmationsAsync(
         NpgsqlDataSource notifications, string prefix, int expected, Stopwatch since, TimeSpan timeout, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
 using CustomerPlatform.Contracts.Notifications;
+using CustomerPlatform.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Notifications.Tests;
 
@@ -30,6 +33,25 @@ public sealed class When_an_email_is_requested(NotificationsFixture fixture)
         Assert.Contains("This is a security email", email.Text);
         Assert.Contains("Confirm email address</a>", email.Html);
         Assert.Contains("s3cret-token", email.Html);
+    }
+
+    /// <summary>
+    /// The first attempt is made in the request's own transaction (ADR-007): the request is recorded as
+    /// consumed only after the SMTP server took the email, not before a second message makes the attempt.
+    /// </summary>
+    [Fact]
+    public async Task Should_make_the_first_attempt_while_accepting_the_request()
+    {
+        var request = Requests.VerifyEmail(NotificationsFixture.NewAddress("ann"), Guid.NewGuid());
+        var messageId = NewId.NextGuid();
+
+        await fixture.PublishAsync(request, messageId);
+        await fixture.Events.WaitForDeliveredAsync(request.NotificationId);
+
+        var sent = (await fixture.ReadAsync(request.NotificationId))!.SentAt!.Value.UtcDateTime;
+        var consumed = await fixture.ReadAsync(db => db.Set<InboxState>().AsNoTracking()
+            .Where(i => i.MessageId == messageId).Select(i => i.Consumed).SingleAsync());
+        Assert.True(consumed >= sent, $"the request was consumed at {consumed:O}, before the email was sent at {sent:O}");
     }
 
     [Fact]

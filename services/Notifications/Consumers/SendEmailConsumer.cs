@@ -7,13 +7,14 @@ namespace CustomerPlatform.Notifications.Consumers;
 
 /// <summary>
 /// Accepts a request to email: records the notification (delivery log and inbox) and, when it may be
-/// sent, queues its first delivery attempt, all in the consumer outbox's transaction. It never talks
-/// to the SMTP server itself, so accepting a request cannot send an email twice.
+/// sent, makes its first delivery attempt (<see cref="EmailDelivery"/>), all in the consumer outbox's
+/// transaction. A copy of the request finds the row and sends nothing; the one window left is the
+/// delivery's own (the SMTP server took the email, the commit was lost: ADR-007).
 /// </summary>
 public sealed class SendEmailConsumer(
     NotificationsDbContext db,
     EmailComposer composer,
-    IEndpointNameFormatter endpointNames,
+    EmailDelivery delivery,
     NotificationMetrics metrics,
     TimeProvider time,
     ILogger<SendEmailConsumer> logger) : IConsumer<SendEmail>
@@ -79,8 +80,7 @@ public sealed class SendEmailConsumer(
 
         notification.HtmlBody = email.Html;
         notification.TextBody = email.Text;
-        var deliveries = new Uri($"queue:{endpointNames.Consumer<DeliverEmailConsumer>()}");
-        await context.Send(deliveries, new DeliverEmail(notification.Id, Attempt: 1));
+        await delivery.AttemptAsync(context, notification, attempt: 1);
     }
 
     private static long RequestLockKey(Guid notificationId) => BitConverter.ToInt64(notificationId.ToByteArray(), 0);

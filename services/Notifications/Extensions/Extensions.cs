@@ -27,6 +27,7 @@ internal static class Extensions
         builder.Services.AddSingleton<EmailComposer>();
         builder.Services.AddSingleton<OutgoingEmail>();
         builder.Services.AddSingleton<SmtpEmailSender>();
+        builder.Services.AddSingleton<EmailDelivery>();
         builder.Services.AddSingleton<NotificationMetrics>();
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(NotificationMetrics.MeterName));
         AddSmtpTelemetry(builder.Services);
@@ -35,9 +36,8 @@ internal static class Extensions
         builder.AddMessaging<NotificationsDbContext>(
             bus =>
             {
-                bus.AddConsumer<SendEmailConsumer>();
-
-                // Each delivery holds an SMTP connection and a row lock while it sends.
+                // Each makes a delivery attempt, holding an SMTP connection and its transaction while it sends.
+                bus.AddConsumer<SendEmailConsumer>().Endpoint(endpoint => endpoint.ConcurrentMessageLimit = deliveries.MaxConcurrentDeliveries);
                 bus.AddConsumer<DeliverEmailConsumer>().Endpoint(endpoint => endpoint.ConcurrentMessageLimit = deliveries.MaxConcurrentDeliveries);
             },
             messaging => messaging.AddPostgresScheduler<NotificationsDbContext>(SchedulerQueueName(ResourceNames.Services.Notifications)));
