@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPlatform.Web;
@@ -6,10 +7,17 @@ namespace CustomerPlatform.Web;
 /// <summary>What the pages with charts need and the others never download (ADR-022).</summary>
 public static class Charts
 {
-    /// <summary>The lazily loaded assemblies, as the project file marks them (<c>BlazorWebAssemblyLazyLoad</c>).</summary>
+    /// <summary>
+    /// The lazily loaded assemblies, as the project file marks them (<c>BlazorWebAssemblyLazyLoad</c>): asking for one
+    /// it does not mark throws. A trimmed publish ships the chart assembly alone (the others are references its charts
+    /// never use, and the trimmer drops them).
+    /// </summary>
     public static readonly string[] Assemblies = [
-        "Radzen.Blazor.wasm", "Microsoft.Extensions.AI.wasm", "Microsoft.Extensions.AI.Abstractions.wasm",
+        "Radzen.Blazor.wasm",
+#if CHART_DEPENDENCIES_SHIPPED
+        "Microsoft.Extensions.AI.wasm", "Microsoft.Extensions.AI.Abstractions.wasm",
         "Microsoft.Extensions.Caching.Abstractions.wasm", "System.Numerics.Tensors.wasm",
+#endif
     ];
 
     /// <summary>The component's script: charts measure themselves and follow the pointer with it.</summary>
@@ -45,6 +53,8 @@ public sealed class LateServicesFactory : IServiceProviderFactory<IServiceCollec
 
         public IServiceProvider ServiceProvider => this;
 
+        // The trimmer keeps what only this reflection reaches (a trimmed publish dropped TooltipService's constructor).
+        [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, "Radzen.TooltipService", "Radzen.Blazor")]
         public object? GetService(Type serviceType)
         {
             if (serviceType == typeof(IServiceScopeFactory) || serviceType == typeof(IServiceProvider))
