@@ -11,11 +11,20 @@ namespace CustomerPlatform.ServiceDefaults;
 /// <summary>Every access token of <paramref name="UserId"/> issued before <paramref name="RevokedAt"/> is void.</summary>
 public sealed record RevokedAccess(Guid UserId, DateTimeOffset RevokedAt);
 
+/// <summary>
+/// A read of the feed: the revocations asked for, and the feed's version when they were read; bring it back to the next
+/// read, which waits for a change when nothing was committed since.
+/// </summary>
+public sealed record RevocationFeedPage(IReadOnlyList<RevokedAccess> Revocations, string? Version);
+
 /// <summary>Where the revocations come from: Identity's feed over HTTP, or (in Identity) its own table.</summary>
 public interface IAccessRevocationFeed
 {
-    /// <summary>Every revocation made at or after <paramref name="since"/>.</summary>
-    Task<IReadOnlyList<RevokedAccess>> ReadAsync(DateTimeOffset since, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every revocation made at or after <paramref name="since"/>: at once when <paramref name="version"/> is not the
+    /// feed's current one (or is null), otherwise once one is committed or <paramref name="wait"/> has passed.
+    /// </summary>
+    Task<RevocationFeedPage> ReadAsync(DateTimeOffset since, string? version, TimeSpan wait, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -63,21 +72,26 @@ public sealed class AccessRevocations(TimeProvider time)
                 : null;
 }
 
-/// <summary>Identity's feed, <c>GET {Identity:Authority}/internal/access-revocations?since=</c>, through service discovery.</summary>
+/// <summary>Identity's feed, <c>GET {Identity:Authority}/internal/access-revocations?since=&amp;version=&amp;wait=</c>, through service discovery.</summary>
 public sealed class HttpAccessRevocationFeed(IHttpClientFactory clients, IConfiguration configuration) : IAccessRevocationFeed
 {
-    public async Task<IReadOnlyList<RevokedAccess>> ReadAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<RevocationFeedPage> ReadAsync(DateTimeOffset since, string? version, TimeSpan wait, CancellationToken cancellationToken)
     {
         var authority = (configuration[AuthenticationExtensions.AuthorityKey] ?? AuthenticationExtensions.DefaultAuthority).TrimEnd('/');
-        var address = $"{authority}{AuthenticationExtensions.RevocationsPath}?since={Uri.EscapeDataString(since.ToString("O", CultureInfo.InvariantCulture))}";
-        return await clients.CreateClient(AuthenticationExtensions.JwksClientName).GetFromJsonAsync<List<RevokedAccess>>(address, cancellationToken) ?? [];
+        var address = $"{authority}{AuthenticationExtensions.RevocationsPath}?since={Uri.EscapeDataString(since.ToString("O", CultureInfo.InvariantCulture))}" +
+            (version is null ? "" : $"&version={Uri.EscapeDataString(version)}&wait={wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)}");
+        return await clients.CreateClient(AuthenticationExtensions.JwksClientName).GetFromJsonAsync<RevocationFeedPage>(address, cancellationToken)
+            ?? new RevocationFeedPage([], null);
     }
 }
 
 /// <summary>
-/// Reads the feed every <c>Identity:RevocationPollInterval</c> (default 0.25 s, a quarter of the second a revocation may take), each time from a little
-/// before the last successful read began, so a change whose transaction committed late is still seen.
-/// Until the first read succeeds (Identity not up yet) tokens are checked against nothing: logged.
+/// Reads the feed over and over, each read waiting up to <c>Identity:RevocationWait</c> (default 5 s) for the next
+/// revocation when nothing changed since the previous one (a long poll: Identity answers as a revocation commits), and
+/// starting at least <c>Identity:RevocationPollInterval</c> (default 0.25 s) after the previous one began, so a feed
+/// that cannot wait (an Identity replica not listening, or another replica each time) is read no more often than that.
+/// Each read starts from a little before the last successful read began, so a change whose transaction committed late
+/// is still seen. Until the first read succeeds (Identity not up yet) tokens are checked against nothing: logged.
 /// </summary>
 public sealed partial class AccessRevocationPoller(IAccessRevocationFeed feed, AccessRevocations revocations, TimeProvider time, IConfiguration configuration, ILogger<AccessRevocationPoller> logger)
     : BackgroundService
@@ -88,14 +102,19 @@ public sealed partial class AccessRevocationPoller(IAccessRevocationFeed feed, A
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue<TimeSpan?>(AuthenticationExtensions.RevocationPollIntervalKey) ?? TimeSpan.FromMilliseconds(250);
+        var wait = configuration.GetValue<TimeSpan?>(AuthenticationExtensions.RevocationWaitKey) ?? TimeSpan.FromSeconds(5);
         var since = time.GetUtcNow() - AccessRevocations.Retention;
+        string? version = null;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = time.GetUtcNow();
             try
             {
-                revocations.Apply(await feed.ReadAsync(since, stoppingToken));
+                var page = await feed.ReadAsync(since, version, wait, stoppingToken);
+                revocations.Apply(page.Revocations);
+                version = page.Version;
+                // From before the read began, not from when it returned: a read that waited may have returned seconds later.
                 since = started - Overlap;
                 failures = 0;
             }
@@ -108,7 +127,9 @@ public sealed partial class AccessRevocationPoller(IAccessRevocationFeed feed, A
 
             try
             {
-                await Task.Delay(interval, time, stoppingToken);
+                var next = started + interval - time.GetUtcNow();
+                if (next > TimeSpan.Zero)
+                    await Task.Delay(next, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {

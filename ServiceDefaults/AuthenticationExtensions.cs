@@ -39,6 +39,7 @@ public static class AuthenticationExtensions
     /// <summary>Identity's feed of revoked access (internal: the gateway does not route it).</summary>
     public const string RevocationsPath = "/internal/access-revocations";
     public const string RevocationPollIntervalKey = "Identity:RevocationPollInterval";
+    public const string RevocationWaitKey = "Identity:RevocationWait";
 
     /// <summary>
     /// How often the JWKS is read again (default 1 hour): shorter than the time Identity publishes a key

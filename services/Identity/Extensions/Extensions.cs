@@ -63,6 +63,8 @@ internal static class Extensions
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddScoped<AccountChangeService>();
         builder.Services.AddScoped<AccountSessions>();
+        builder.Services.AddSingleton<AccessRevocationSignal>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AccessRevocationSignal>());
         builder.Services.AddSingleton<IAccessRevocationFeed, AccessRevocationFeed>();
         builder.Services.AddScoped<StaffAccountEvents>();
         builder.Services.AddScoped<TokenPrincipalFactory>();
