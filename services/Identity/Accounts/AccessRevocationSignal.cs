@@ -20,7 +20,7 @@ public sealed partial class AccessRevocationSignal : BackgroundService
     /// <summary>How long the listening connection may be silent before it is checked with a query.</summary>
     private static readonly TimeSpan Check = TimeSpan.FromSeconds(30);
 
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
     private readonly ILogger<AccessRevocationSignal> _logger;
     private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
     private readonly Lock _gate = new();
@@ -29,12 +29,14 @@ public sealed partial class AccessRevocationSignal : BackgroundService
     private volatile bool _listening;
     private volatile bool _stopping;
 
-    public AccessRevocationSignal(
-        [FromKeyedServices(ResourceNames.Databases.Identity)] NpgsqlDataSource dataSource,
-        IHostApplicationLifetime lifetime,
-        ILogger<AccessRevocationSignal> logger)
+    public AccessRevocationSignal(IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<AccessRevocationSignal> logger)
     {
-        _dataSource = dataSource;
+        // Its own connection, outside the pool: held for the process's life, it would take one of the pool's few slots.
+        _connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(ResourceNames.Databases.Identity))
+        {
+            Pooling = false,
+            Multiplexing = false,
+        }.ConnectionString;
         _logger = logger;
         // Waiting reads end as the host stops, rather than holding its shutdown for their full wait.
         lifetime.ApplicationStopping.Register(() =>
@@ -61,7 +63,8 @@ public sealed partial class AccessRevocationSignal : BackgroundService
         {
             try
             {
-                await using var connection = await _dataSource.OpenConnectionAsync(stoppingToken);
+                await using var connection = new NpgsqlConnection(_connectionString);
+                await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, _) => Move();
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
