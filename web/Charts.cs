@@ -30,7 +30,10 @@ public static class Charts
     /// The services the charts inject (<c>RadzenChart</c>'s tooltips), by name: a registration by type would load
     /// the chart assembly as the app starts, before it is downloaded. <see cref="LateServicesFactory"/> makes them.
     /// </summary>
-    public static readonly string[] Services = ["Radzen.TooltipService"];
+    public static readonly string[] Services = [TooltipService];
+
+    /// <summary>Radzen's tooltip service, which <c>RadzenChart</c> injects.</summary>
+    public const string TooltipService = "Radzen.TooltipService";
 
     /// <summary>Whether a page path (relative, without a leading slash) draws charts.</summary>
     public static bool Needed(string path) => path.StartsWith("staff/analytics", StringComparison.OrdinalIgnoreCase);
@@ -54,7 +57,7 @@ public sealed class LateServicesFactory : IServiceProviderFactory<IServiceCollec
         public IServiceProvider ServiceProvider => this;
 
         // The trimmer keeps what only this reflection reaches (a trimmed publish dropped TooltipService's constructor).
-        [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, "Radzen.TooltipService", "Radzen.Blazor")]
+        [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, Charts.TooltipService, "Radzen.Blazor")]
         public object? GetService(Type serviceType)
         {
             if (serviceType == typeof(IServiceScopeFactory) || serviceType == typeof(IServiceProvider))

@@ -13,7 +13,7 @@ public sealed class AccessRevocationFeed(IServiceScopeFactory scopes, AccessRevo
 {
     private const int MaxRows = 10_000;
 
-    /// <summary>The longest a read waits: under the attempt timeout of the callers' HTTP resilience (10 s).</summary>
+    /// <summary>The longest a read over HTTP waits: under the attempt timeout of the callers' HTTP resilience (10 s).</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(8);
 
     public async Task<RevocationFeedPage> ReadAsync(DateTimeOffset since, string? version, TimeSpan wait, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class AccessRevocationFeed(IServiceScopeFactory scopes, AccessRevo
         {
             try
             {
-                await changed.WaitAsync(wait < MaxWait ? wait : MaxWait, time, cancellationToken);
+                await changed.WaitAsync(wait, time, cancellationToken);
             }
             catch (TimeoutException)
             {

@@ -35,7 +35,6 @@ public sealed partial class AccessRevocationSignal : BackgroundService
         _connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(ResourceNames.Databases.Identity))
         {
             Pooling = false,
-            Multiplexing = false,
         }.ConnectionString;
         _logger = logger;
         // Waiting reads end as the host stops, rather than holding its shutdown for their full wait.
