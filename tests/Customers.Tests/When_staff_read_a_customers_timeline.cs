@@ -47,7 +47,7 @@ public sealed class When_staff_read_a_customers_timeline(CustomersFixture fixtur
     }
 
     [Fact]
-    public async Task Should_hold_ticket_answers_and_training_enrolments_and_results_once_each()
+    public async Task Should_hold_ticket_answers_ratings_and_training_enrolments_and_results_once_each()
     {
         var customerId = await fixture.SignUpAsync(CustomersFixture.NewEmail("training-timeline"));
         var ticketId = Guid.NewGuid();
@@ -55,6 +55,8 @@ public sealed class When_staff_read_a_customers_timeline(CustomersFixture fixtur
         object[] events =
         [
             new TicketAnswered { TicketId = ticketId, CustomerId = customerId, Kind = "help", AnsweredBy = Guid.NewGuid(), AnsweredAt = Start.AddMinutes(5) },
+            new TicketSolved { TicketId = ticketId, CustomerId = customerId, Subject = "Invites", SolvedAt = Start.AddMinutes(5.5) },
+            new TicketRated { TicketId = ticketId, CustomerId = customerId, Score = 4, Comment = "Quick", RatedAt = Start.AddMinutes(5.7) },
             new CustomerEnrolled
             {
                 EnrollmentId = enrollmentId, CustomerId = customerId, CourseId = Guid.NewGuid(), CourseVersion = 1, Level = "initial", EnrolledAt = Start.AddMinutes(6),
@@ -69,13 +71,14 @@ public sealed class When_staff_read_a_customers_timeline(CustomersFixture fixtur
             await fixture.Bus.Publish(message, message.GetType());
 
         using var staff = fixture.CreateClient(Guid.NewGuid(), Roles.Agent);
-        await CustomersFixture.WaitUntilAsync(async () => await fixture.ReadAsync(db => db.Timeline.CountAsync(e => e.CustomerId == customerId)) >= 4,
-            "the three entries");
+        await CustomersFixture.WaitUntilAsync(async () => await fixture.ReadAsync(db => db.Timeline.CountAsync(e => e.CustomerId == customerId)) >= 6,
+            "the five entries");
         await Task.Delay(500);
         var page = (await staff.GetFromJsonAsync<TimelinePage>($"/api/customers/{customerId}/timeline"))!;
 
-        Assert.Equal(["training-attempts-exhausted", "training-enrolled", "ticket-answered"],
+        Assert.Equal(["training-attempts-exhausted", "training-enrolled", "ticket-rated", "ticket-solved", "ticket-answered"],
             page.Entries.Where(e => e.Kind != "signed-up").Select(e => e.Kind));
+        Assert.Equal("Support rated 4/5: \u201cQuick\u201d", page.Entries.Single(e => e.Kind == "ticket-rated").Text);
         Assert.Equal($"/support/tickets/{ticketId}", page.Entries.Single(e => e.Kind == "ticket-answered").Link);
         Assert.Equal("Course not passed (initial): best 62.5 % after 3 attempts; staff may grant more",
             page.Entries.Single(e => e.Kind == "training-attempts-exhausted").Text);

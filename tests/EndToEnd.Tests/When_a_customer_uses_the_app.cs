@@ -295,10 +295,18 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
             await Assertions.Expect(staff.Locator($"a[href='{ticketPath}']")).ToBeVisibleAsync();
         }
 
-        // The customer's open page shows the answer without a reload; they mark it resolved.
+        // The customer's open page shows the answer without a reload; they mark it solved.
         await Assertions.Expect(_page.Locator("[data-role='staff']")).ToContainTextAsync("company field");
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Mark resolved" }).ClickAsync();
-        await Assertions.Expect(_page.GetByTestId("ticket-status")).ToHaveTextAsync("resolved");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Mark solved" }).ClickAsync();
+        await Assertions.Expect(_page.GetByTestId("ticket-status")).ToHaveTextAsync("solved");
+
+        // Solved, the ticket asks how we did, once: the rating replaces the form.
+        var satisfaction = _page.GetByRole(AriaRole.Region, new() { Name = "How did we do?" });
+        await satisfaction.GetByLabel("Your rating").SelectOptionAsync("4");
+        await satisfaction.GetByLabel("Anything to add? (optional)").FillAsync("Quick and clear, thanks.");
+        await Browser.AssertAccessibleAsync(_page, "the customer's solved ticket with its rating form");
+        await satisfaction.GetByRole(AriaRole.Button, new() { Name = "Send rating" }).ClickAsync();
+        await Assertions.Expect(_page.GetByTestId("satisfaction-given")).ToContainTextAsync("4 out of 5");
     }
 
     [Fact]

@@ -10,8 +10,8 @@ namespace CustomerPlatform.TestSupport;
 
 /// <summary>
 /// Signs a request in as the user its headers name (<see cref="UserHeader"/>, <see cref="RolesHeader"/>,
-/// <see cref="NameHeader"/>, <see cref="ScopeHeader"/>), with the claims Identity's tokens carry (<c>sub</c>,
-/// <c>role</c>, <c>name</c>, and <c>scope</c>: <c>api</c>, a person's token, unless the header says otherwise).
+/// <see cref="NameHeader"/>, <see cref="EmailHeader"/>, <see cref="ScopeHeader"/>), with the claims Identity's tokens carry (<c>sub</c>,
+/// <c>role</c>, <c>name</c>, <c>email</c>, and <c>scope</c>: <c>api</c>, a person's token, unless the header says otherwise).
 /// Token validation is Identity's concern; these tests are about what the API does for a given caller.
 /// No header: anonymous.
 /// </summary>
@@ -22,6 +22,7 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     public const string UserHeader = "X-Test-User";
     public const string RolesHeader = "X-Test-Roles";
     public const string NameHeader = "X-Test-Name";
+    public const string EmailHeader = "X-Test-Email";
     public const string ScopeHeader = "X-Test-Scope";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -32,6 +33,8 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         List<Claim> claims = [new("sub", user.ToString()), new("scope", Request.Headers.TryGetValue(ScopeHeader, out var scope) ? scope.ToString() : "api")];
         if (Request.Headers.TryGetValue(NameHeader, out var name))
             claims.Add(new Claim("name", name.ToString()));
+        if (Request.Headers.TryGetValue(EmailHeader, out var email))
+            claims.Add(new Claim("email", email.ToString()));
         claims.AddRange(Request.Headers[RolesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim("role", r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, "name", "role"));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));

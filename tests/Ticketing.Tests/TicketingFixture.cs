@@ -12,13 +12,26 @@ namespace CustomerPlatform.Ticketing.Tests;
 public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, TicketingDbContext>(
     "ticketing-tests",
     [TestServer.Postgres(ResourceNames.Databases.Ticketing), TestServer.RabbitMq()],
-    typeof(TicketOpened), typeof(TicketAnswered), typeof(SendEmail))
+    typeof(TicketOpened), typeof(TicketAnswered), typeof(TicketSolved), typeof(TicketRated), typeof(SendEmail))
 {
     protected override void AddSettings(IDictionary<string, string?> settings)
     {
         settings["Ticketing:AppUrl"] = "https://app.customerplatform.test";
+        // Long enough for a test to write on a solved ticket before it closes, short enough to see it close.
+        settings["Ticketing:ClosedAfter"] = ClosedAfter.ToString();
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:CustomerPlatform"] = "Information";
+    }
+
+    public static readonly TimeSpan ClosedAfter = TimeSpan.FromSeconds(6);
+
+    /// <summary>A customer signed in with the claims Identity's access tokens carry: id, role, name and address.</summary>
+    public HttpClient CreateCustomer(Guid customerId, string name = "Ann Example", string email = "ann@example.com")
+    {
+        var client = CreateClient(customerId, Roles.Customer);
+        client.DefaultRequestHeaders.Add(TestAuthHandler.NameHeader, name);
+        client.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, email);
+        return client;
     }
 
     public static OpenTicket NewTicket(Guid customerId, Guid? assigneeId, string? email = "ann@example.com") => new()

@@ -43,7 +43,9 @@ public sealed class When_a_request_is_malformed(TicketingFixture fixture)
     }
 
     [Theory]
-    [InlineData("status=closed", "status")]
+    [InlineData("status=resolved", "status")]
+    [InlineData("priority=extreme", "priority")]
+    [InlineData("channel=fax", "channel")]
     [InlineData("assignee=someone", "assignee")]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=101", "pageSize")]

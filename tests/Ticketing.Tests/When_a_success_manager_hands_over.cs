@@ -24,7 +24,7 @@ public sealed class When_a_success_manager_hands_over(TicketingFixture fixture)
         var agents = await fixture.OpenAsync(TicketingFixture.NewTicket(customer, agent));
         var someoneElses = await fixture.OpenAsync(TicketingFixture.NewTicket(otherCustomer, previous));
         await fixture.ReadAsync(db => db.Tickets.Where(t => t.Id == resolved.TicketId)
-            .ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatuses.Resolved)));
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatuses.Solved)));
 
         var handover = new SuccessManagerAssigned
         {

@@ -62,9 +62,9 @@ public sealed class When_a_ticket_is_opened(TicketingFixture fixture)
         var csm = fixture.CreateClient(Guid.NewGuid(), Roles.SuccessManager);
 
         var ticket = await agent.GetFromJsonAsync<TicketDetails>($"/api/support/tickets/{command.TicketId}");
-        var queue = await agent.GetFromJsonAsync<TicketPage>("/api/support/tickets?status=open&pageSize=100");
+        var queue = await agent.GetFromJsonAsync<TicketPage>("/api/support/tickets?status=new&pageSize=100");
 
-        Assert.Equal(TicketQueues.Support, ticket!.Queue);
+        Assert.Equal((TicketQueues.Support, TicketStatuses.New), (ticket!.Queue, ticket.Status));
         Assert.Null(ticket.AssigneeId);
         Assert.Contains(queue!.Items, t => t.TicketId == command.TicketId);
         Assert.Equal(HttpStatusCode.NotFound, (await csm.GetAsync($"/api/support/tickets/{command.TicketId}")).StatusCode);

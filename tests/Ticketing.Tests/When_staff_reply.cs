@@ -84,18 +84,18 @@ public sealed class When_staff_reply(TicketingFixture fixture)
     }
 
     [Fact]
-    public async Task Should_reopen_a_resolved_ticket_when_the_customer_writes_again()
+    public async Task Should_reopen_a_solved_ticket_when_the_customer_writes_again()
     {
         var command = await fixture.OpenAsync(TicketingFixture.NewTicket(Guid.NewGuid(), null));
         var customer = fixture.CreateClient(command.CustomerId, Roles.Customer);
 
         var resolved = await customer.PostAsync($"/api/support/tickets/{command.TicketId}/resolve", null);
-        Assert.Equal(TicketStatuses.Resolved, (await resolved.Content.ReadFromJsonAsync<TicketSummary>())!.Status);
+        Assert.Equal(TicketStatuses.Solved, (await resolved.Content.ReadFromJsonAsync<TicketSummary>())!.Status);
         await customer.PostAsJsonAsync($"/api/support/tickets/{command.TicketId}/messages", new { body = "Actually, one more thing." });
 
         var ticket = await customer.GetFromJsonAsync<TicketDetails>($"/api/support/tickets/{command.TicketId}");
         Assert.Equal(TicketStatuses.Open, ticket!.Status);
-        var resolvedOnly = await customer.GetFromJsonAsync<TicketPage>("/api/support/tickets?status=resolved");
-        Assert.DoesNotContain(resolvedOnly!.Items, t => t.TicketId == command.TicketId);
+        var solvedOnly = await customer.GetFromJsonAsync<TicketPage>("/api/support/tickets?status=solved");
+        Assert.DoesNotContain(solvedOnly!.Items, t => t.TicketId == command.TicketId);
     }
 }

@@ -69,6 +69,12 @@ public static class EmailTemplates
     public const string TicketReplied = "ticket-replied";
 
     /// <summary>
+    /// A ticket was solved: how did we do? (category support; asked once per ticket). Variables: <c>displayName</c>,
+    /// <c>ticketSubject</c>, <c>ratingLink</c> (the ticket's page in the app, where the customer gives 1–5 and a comment).
+    /// </summary>
+    public const string TicketSatisfaction = "ticket-satisfaction";
+
+    /// <summary>
     /// The store's order was received (category orders, always sent). Variables: <c>displayName</c>, <c>orderId</c>,
     /// <c>orderLines</c> (one line per item), <c>orderTotal</c> (amount and currency), <c>estimatedDelivery</c>.
     /// </summary>

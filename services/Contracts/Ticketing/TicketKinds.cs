@@ -12,5 +12,8 @@ public static class TicketKinds
     /// <summary>Raised for the CSM when a customer used every quiz attempt without passing.</summary>
     public const string TrainingAttemptsExhausted = "training-attempts-exhausted";
 
-    public static readonly IReadOnlyList<string> All = [OnboardingQuestion, Help, TrainingAttemptsExhausted];
+    /// <summary>A customer's own request to the support desk (the app's contact form, later email, chat and calls).</summary>
+    public const string Request = "request";
+
+    public static readonly IReadOnlyList<string> All = [OnboardingQuestion, Help, TrainingAttemptsExhausted, Request];
 }

@@ -9,4 +9,11 @@ public record TicketOpened
     public required string Subject { get; init; }
     public required DateTimeOffset OpenedAt { get; init; }
     public Guid? CorrelationId { get; init; }
+
+    /// <summary>Where it came from (web, email, chat, phone, feedback); null from senders before the support desk.</summary>
+    public string? Channel { get; init; }
+    public string? Priority { get; init; }
+
+    /// <summary>The store's order it is about, if any.</summary>
+    public string? OrderId { get; init; }
 }

@@ -13,7 +13,7 @@ namespace CustomerPlatform.Customers.Consumers;
 /// </summary>
 public sealed class TimelineConsumer(CustomersDbContext db, TimeProvider time) :
     IConsumer<OnboardingStepCompleted>, IConsumer<OnboardingCompleted>, IConsumer<SuccessManagerAssigned>, IConsumer<SurveyAnswered>,
-    IConsumer<TicketOpened>, IConsumer<TicketAnswered>, IConsumer<EmailDelivered>, IConsumer<EmailFailed>,
+    IConsumer<TicketOpened>, IConsumer<TicketAnswered>, IConsumer<TicketSolved>, IConsumer<TicketRated>, IConsumer<EmailDelivered>, IConsumer<EmailFailed>,
     IConsumer<CustomerEnrolled>, IConsumer<TrainingCompleted>, IConsumer<TrainingAttemptsExhausted>
 {
     public Task Consume(ConsumeContext<OnboardingStepCompleted> context) => RecordAsync(context,
@@ -46,6 +46,17 @@ public sealed class TimelineConsumer(CustomersDbContext db, TimeProvider time) :
         context.Message.CustomerId, context.Message.AnsweredAt, TimelineKinds.TicketAnswered, ResourceNames.Services.Ticketing,
         "Ticket answered by staff", $"/support/tickets/{context.Message.TicketId}",
         $"ticketing:answered:{context.Message.TicketId}:{context.Message.AnsweredBy:N}:{context.Message.AnsweredAt.UtcTicks}");
+
+    public Task Consume(ConsumeContext<TicketSolved> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.SolvedAt, TimelineKinds.TicketSolved, ResourceNames.Services.Ticketing,
+        $"Ticket solved: {Shorten(context.Message.Subject, 200)}", $"/support/tickets/{context.Message.TicketId}",
+        $"ticketing:solved:{context.Message.TicketId}:{context.Message.SolvedAt.UtcTicks}");
+
+    public Task Consume(ConsumeContext<TicketRated> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.RatedAt, TimelineKinds.TicketRated, ResourceNames.Services.Ticketing,
+        $"Support rated {context.Message.Score.ToString(CultureInfo.InvariantCulture)}/5"
+            + (string.IsNullOrWhiteSpace(context.Message.Comment) ? "" : $": \u201c{Shorten(context.Message.Comment, 300)}\u201d"),
+        $"/support/tickets/{context.Message.TicketId}", $"ticketing:rated:{context.Message.TicketId}", metric: context.Message.Score);
 
     public Task Consume(ConsumeContext<CustomerEnrolled> context) => RecordAsync(context,
         context.Message.CustomerId, context.Message.EnrolledAt, TimelineKinds.TrainingEnrolled, ResourceNames.Services.Training,

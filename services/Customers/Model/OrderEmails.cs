@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CustomerPlatform.Contracts.Notifications;
 using Microsoft.Extensions.Options;
 
@@ -45,24 +43,13 @@ public sealed class OrderEmails(IOptions<CustomersOptions> options, IConfigurati
         variables["orderId"] = order.Id;
         return new SendEmail
         {
-            NotificationId = IdFor($"{template}/{order.Id}"),
+            NotificationId = NotificationIds.NameBased(ResourceNames.Services.Customers, $"{template}/{order.Id}"),
             CustomerId = order.CustomerId ?? Guid.Empty,
             To = order.Email,
             RecipientName = EmailText.OneLine(order.CustomerName),
             Template = template,
             Variables = variables,
         };
-    }
-
-    /// <summary>A name-based id (the first 16 bytes of its SHA-256, marked as version 8, RFC 9562).</summary>
-    public static Guid IdFor(string name)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes("customerplatform/customers/" + name), hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
     }
 
     private static string Money(decimal amount, string currency) =>

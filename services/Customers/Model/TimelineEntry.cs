@@ -41,6 +41,8 @@ public static class TimelineKinds
     public const string TrainingEnrolled = "training-enrolled";
     public const string TrainingAttemptsExhausted = "training-attempts-exhausted";
     public const string TicketAnswered = "ticket-answered";
+    public const string TicketSolved = "ticket-solved";
+    public const string TicketRated = "ticket-rated";
     public const string DetailsSubmitted = "details-submitted";
     public const string ProfileChanged = "profile-changed";
     public const string Order = "order";

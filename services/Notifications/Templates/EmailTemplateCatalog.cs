@@ -64,6 +64,10 @@ public static class EmailTemplateCatalog
             "New reply: {{ticketSubject}}",
             [Text("displayName"), Text("ticketSubject"), Text("replyAuthor"), Paragraph("replyExcerpt", 1000), Link("ticketLink")]),
 
+        new(EmailTemplates.TicketSatisfaction, NotificationCategories.Support,
+            "Your request {{ticketSubject}} is solved: how did we do?",
+            [Text("displayName"), Text("ticketSubject"), Link("ratingLink")]),
+
         new(EmailTemplates.OrderConfirmation, NotificationCategories.Orders,
             "Your order {{orderId}} is confirmed",
             [Text("displayName"), Text("orderId"), Paragraph("orderLines", 4000), Text("orderTotal"), Timestamp("estimatedDelivery")]),

@@ -6,20 +6,8 @@ namespace CustomerPlatform.Ticketing;
 
 public static class TicketActionsApi
 {
-    /// <summary>Resolves a ticket the caller may see; resolving a resolved ticket changes nothing.</summary>
-    public static async Task<Results<Ok<TicketSummary>, NotFound>> ResolveAsync(
-        Guid ticketId, ClaimsPrincipal user, TicketingDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        // One statement, so it cannot overwrite a message posted at the same moment with a stale ticket.
-        await db.Tickets.VisibleTo(user)
-            .Where(t => t.Id == ticketId && t.Status != TicketStatuses.Resolved)
-            .ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, TicketStatuses.Resolved).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        return await SummaryAsync(ticketId, user, db, cancellationToken);
-    }
-
-    /// <summary>An agent takes a queue ticket (or hands it on); an admin may reassign any ticket.</summary>
-    public static async Task<Results<Ok<TicketSummary>, NotFound, ValidationProblem, ForbidHttpResult>> AssignAsync(
+    /// <summary>An agent takes a queue ticket (or hands it on); an admin may reassign any ticket. A new ticket is open from then on; a closed one is read-only (409).</summary>
+    public static async Task<Results<Ok<TicketSummary>, NotFound, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> AssignAsync(
         Guid ticketId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!user.MayAssign())
@@ -35,24 +23,15 @@ public static class TicketActionsApi
         if (staff is not { Active: true } || !staff.Roles.Any(Roles.Staff.Contains))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["assigneeId"] = [$"'{assigneeId}' is not an active staff member."] });
 
-        var now = time.GetUtcNow();
-        var updated = await db.Tickets.VisibleTo(user)
-            .Where(t => t.Id == ticketId)
-            .ExecuteUpdateAsync(t => t
-                .SetProperty(x => x.AssigneeId, assigneeId)
-                .SetProperty(x => x.Queue, (string?)null)
-                .SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        if (updated == 0)
-            return TypedResults.NotFound();
-
-        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticketId, cancellationToken);
-        return TypedResults.Ok(TicketSummary.Of(ticket));
-    }
-
-    private static async Task<Results<Ok<TicketSummary>, NotFound>> SummaryAsync(
-        Guid ticketId, ClaimsPrincipal user, TicketingDbContext db, CancellationToken cancellationToken)
-    {
-        var ticket = await db.Tickets.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
-        return ticket is null ? TypedResults.NotFound() : TypedResults.Ok(TicketSummary.Of(ticket));
+        return await db.InTransactionAsync(async () =>
+        {
+            var ticket = await TicketTransaction.LockAsync(db, ticketId, user, cancellationToken);
+            if (ticket is null)
+                return (Results<Ok<TicketSummary>, NotFound, ValidationProblem, ForbidHttpResult, ProblemHttpResult>)TypedResults.NotFound();
+            if (ticket.IsClosed)
+                return SupportDeskApi.Conflict("This ticket is closed", $"Ticket {ticketId} is closed and read-only.");
+            ticket.AssignTo(assigneeId, time.GetUtcNow());
+            return TypedResults.Ok(TicketSummary.Of(ticket));
+        }, cancellationToken);
     }
 }

@@ -1,6 +1,13 @@
 namespace CustomerPlatform.Ticketing;
 
-/// <summary>One ticket with its thread, oldest message first.</summary>
+/// <summary>
+/// One ticket with its thread, oldest message first (staff's internal notes only for staff), and the
+/// customer's rating: <see cref="SatisfactionAsked"/> once it was asked for, <see cref="Satisfaction"/> once given.
+/// </summary>
 public sealed record TicketDetails(
     Guid TicketId, Guid CustomerId, string? CustomerName, Guid? AssigneeId, string? Queue, string Kind, string Subject, string Status,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<TicketMessageView> Messages);
+    string Priority, string Channel, IReadOnlyList<string> Tags, string? OrderId, Guid? FollowUpOf,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SolvedAt, DateTimeOffset? ClosedAt,
+    bool SatisfactionAsked, SatisfactionView? Satisfaction, IReadOnlyList<TicketMessageView> Messages);
+
+public sealed record SatisfactionView(int Score, string? Comment, DateTimeOffset RatedAt);

@@ -1,23 +1,35 @@
 namespace CustomerPlatform.Ticketing;
 
 /// <summary>
-/// The list's query string: <c>status</c> (one or several, comma-separated), <c>assignee</c>
+/// The list's query string: <c>status</c>, <c>priority</c>, <c>channel</c> (each one or several, comma-separated), <c>assignee</c>
 /// (<c>me</c>: assigned to the caller; <c>none</c>: in a queue, nobody's yet) and the shared
 /// <see cref="Paging"/> (<c>page</c>, <c>pageSize</c>). Parsed here rather than bound, so a bad value
 /// gets a 400 that names the parameter.
 /// </summary>
-public sealed record TicketListQuery(IReadOnlyList<string> Statuses, string? Assignee, Paging Paging)
+public sealed record TicketListQuery(
+    IReadOnlyList<string> Statuses, IReadOnlyList<string> Priorities, IReadOnlyList<string> Channels, string? Assignee, Paging Paging)
 {
     public const string AssignedToMe = "me", Unassigned = "none";
 
-    public static TicketListQuery Parse(string? status, string? assignee, string? page, string? pageSize, Dictionary<string, string[]> errors)
+    public static TicketListQuery Parse(
+        string? status, string? priority, string? channel, string? assignee, string? page, string? pageSize, Dictionary<string, string[]> errors)
     {
         if (assignee is not (null or AssignedToMe or Unassigned))
             errors["assignee"] = [$"'assignee' must be '{AssignedToMe}' or '{Unassigned}'."];
-        var statuses = (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (statuses.FirstOrDefault(s => !TicketStatuses.All.Contains(s)) is { } unknown)
-            errors["status"] = [$"Unknown status '{unknown}'; known: {string.Join(", ", TicketStatuses.All)}."];
         Paging.TryParse(page, pageSize, out var paging, errors);
-        return new TicketListQuery(statuses.Distinct().ToList(), assignee, paging);
+        return new TicketListQuery(
+            List(status, "status", TicketStatuses.All, errors),
+            List(priority, "priority", TicketPriorities.All, errors),
+            List(channel, "channel", TicketChannels.All, errors),
+            assignee, paging);
+    }
+
+    /// <summary>One value or several, comma-separated, each of <paramref name="known"/>.</summary>
+    private static List<string> List(string? values, string field, IReadOnlyList<string> known, Dictionary<string, string[]> errors)
+    {
+        var list = (values ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (list.FirstOrDefault(v => !known.Contains(v)) is { } unknown)
+            errors[field] = [$"Unknown {field} '{unknown}'; known: {string.Join(", ", known)}."];
+        return list.Distinct().ToList();
     }
 }

@@ -8,49 +8,52 @@ namespace CustomerPlatform.Ticketing;
 
 public static class TicketMessagesApi
 {
-    public const int MaxBodyLength = 10_000;
+    public const int MaxBodyLength = TicketRules.MaxBodyLength;
 
     /// <summary>
     /// Adds the caller's message. A staff reply publishes TicketAnswered and asks Notifications to email
-    /// the customer; both go through the bus outbox, committed with the message or not at all.
+    /// the customer; both go through the bus outbox, committed with the message or not at all. A staff
+    /// note (<c>internal</c>) does neither. The customer's message on a closed ticket opens a follow-up
+    /// ticket, which the answer's location names; staff cannot write on a closed ticket (409).
     /// </summary>
-    public static async Task<Results<Created<TicketMessageView>, NotFound, ValidationProblem>> PostAsync(
+    public static async Task<Results<Created<TicketMessageView>, NotFound, ValidationProblem, ProblemHttpResult>> PostAsync(
         Guid ticketId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish,
-        ReplyEmail replyEmail, TimeProvider time, CancellationToken cancellationToken)
+        TicketEmails emails, MessageSentiments sentiments, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<PostMessageRequest>(request, cancellationToken);
         if (body is null)
             return TypedResults.ValidationProblem(errors!);
-        var text = body.Body?.Trim();
-        if (string.IsNullOrEmpty(text))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["'body' is required."] });
-        if (text.Length > MaxBodyLength)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"'body' must be at most {MaxBodyLength:N0} characters."] });
-        if (!TextRules.IsStorable(text))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"'body' {TextRules.NotStorable}"] });
+        errors = [];
+        var text = TicketRules.Text(body.Body, "body", MaxBodyLength, errors);
+        if (body.Internal == true && !user.IsStaff())
+            errors["internal"] = ["Only staff write internal notes."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
 
         var me = user.GetCustomerId();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.InTransactionAsync(async () =>
         {
-            // A retried attempt starts clean: nothing half-added (the outbox rows included) survives the failed one.
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-            // Two messages posted at once are applied one after the other, so the status follows the last one.
-            await db.Database.ExecuteSqlAsync($"SELECT id FROM tickets WHERE id = {ticketId} FOR UPDATE", cancellationToken);
-            var ticket = await db.Tickets.VisibleTo(user).SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+            var ticket = await TicketTransaction.LockAsync(db, ticketId, user, cancellationToken);
             if (ticket is null)
-                return (Results<Created<TicketMessageView>, NotFound, ValidationProblem>)TypedResults.NotFound();
+                return (Results<Created<TicketMessageView>, NotFound, ValidationProblem, ProblemHttpResult>)TypedResults.NotFound();
 
-            var staffName = ticket.IsRequester(me)
+            var now = time.GetUtcNow();
+            var fromRequester = ticket.IsRequester(me);
+            if (ticket.IsClosed)
+            {
+                if (!fromRequester)
+                    return SupportDeskApi.Conflict("This ticket is closed", $"Ticket {ticketId} is closed and read-only.");
+                ticket = await FollowUpAsync(db, ticket, publish, now, cancellationToken);
+            }
+
+            var staffName = fromRequester
                 ? null
                 : await db.Staff.Where(s => s.Id == me).Select(s => s.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? user.GetDisplayName();
-            var now = time.GetUtcNow();
-            var message = ticket.Post(me, ticket.IsRequester(me) ? ticket.CustomerName ?? user.GetDisplayName() : staffName, text, now);
+            var message = ticket.Post(me, fromRequester ? ticket.CustomerName ?? user.GetDisplayName() : staffName, text!, now,
+                fromRequester ? sentiments.Of(text!) : null, body.Internal == true);
             db.Messages.Add(message);
 
-            if (message.AuthorRole == AuthorRoles.Staff)
+            if (message.AuthorRole == AuthorRoles.Staff && !message.Internal)
             {
                 await publish.Publish(new TicketAnswered
                 {
@@ -62,14 +65,40 @@ public static class TicketMessagesApi
                     CorrelationId = ticket.CorrelationId,
                 }, cancellationToken);
                 if (ticket.CustomerEmail is not null)
-                    await publish.Publish(replyEmail.For(ticket, message, staffName ?? "Our support team"), cancellationToken);
+                    await publish.Publish(emails.Reply(ticket, message, staffName ?? "Our support team"), cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-
-            var view = TicketingApi.View(ticket, message, new Dictionary<Guid, string>());
+            var view = TicketingApi.View(ticket, message, new Dictionary<Guid, string>(), user.IsStaff());
             return TypedResults.Created($"/api/support/tickets/{ticket.Id}", view);
-        });
+        }, cancellationToken);
+    }
+
+    /// <summary>A new ticket that follows up a closed one: same requester, subject, channel, order and owner (if still active), announced like any other.</summary>
+    private static async Task<Ticket> FollowUpAsync(TicketingDbContext db, Ticket closed, IPublishEndpoint publish, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var owner = closed.AssigneeId is { } assignee && await db.Staff.AnyAsync(s => s.Id == assignee && s.Active, cancellationToken) ? assignee : (Guid?)null;
+        var followUp = new Ticket
+        {
+            Id = Guid.CreateVersion7(now),
+            CustomerId = closed.CustomerId,
+            CustomerEmail = closed.CustomerEmail,
+            CustomerName = closed.CustomerName,
+            AssigneeId = owner,
+            Queue = owner is null ? TicketQueues.Support : null,
+            Kind = closed.Kind,
+            Subject = closed.Subject,
+            Status = owner is null ? TicketStatuses.New : TicketStatuses.Open,
+            Priority = closed.Priority,
+            Channel = closed.Channel,
+            Tags = [.. closed.Tags],
+            OrderId = closed.OrderId,
+            FollowUpOf = closed.Id,
+            CorrelationId = closed.CorrelationId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Tickets.Add(followUp);
+        await publish.Publish(SupportDeskApi.Announcement(followUp, now), cancellationToken);
+        return followUp;
     }
 }

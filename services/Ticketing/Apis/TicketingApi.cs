@@ -19,16 +19,26 @@ public static class TicketingApi
         var tickets = api.MapGroup("tickets").RequireAuthorization();
         tickets.MapGet("", ListAsync)
             .WithName("ListTickets")
-            .WithSummary("The caller's tickets (staff: assigned to them or in their queue), newest first (status, assignee=me|none, page, pageSize)");
+            .WithSummary("The caller's tickets (staff: assigned to them or in their queue), newest first (status, priority, channel, assignee=me|none, page, pageSize)");
+        tickets.MapPost("", SupportDeskApi.OpenAsync)
+            .WithName("OpenTicket")
+            .WithSummary("The caller's request to the support desk: {subject, body, orderId?, channel?} → 201 {ticketId}");
+        tickets.MapPatch("{ticketId:guid}", SupportDeskApi.UpdateAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Staff.ToArray()))
+            .WithName("UpdateTicket")
+            .WithSummary("Staff: changes the status (open, pending, on-hold, solved), priority or tags; a closed ticket is read-only (409)");
+        tickets.MapPost("{ticketId:guid}/satisfaction", SupportDeskApi.RateAsync)
+            .WithName("RateTicket")
+            .WithSummary("The requester rates a solved ticket once: {score: 1..5, comment?} → 202");
         tickets.MapGet("{ticketId:guid}", GetAsync)
             .WithName("GetTicket")
             .WithSummary("One ticket with its messages");
         tickets.MapPost("{ticketId:guid}/messages", TicketMessagesApi.PostAsync)
             .WithName("PostTicketMessage")
             .WithSummary("Adds a message; a staff reply answers the customer and waits on them, the customer's (re)opens the ticket");
-        tickets.MapPost("{ticketId:guid}/resolve", TicketActionsApi.ResolveAsync)
+        tickets.MapPost("{ticketId:guid}/resolve", SupportDeskApi.SolveAsync)
             .WithName("ResolveTicket")
-            .WithSummary("Marks the ticket resolved (staff on it, or its requester); a later message re-opens it");
+            .WithSummary("Marks the ticket solved (staff on it, or its requester); a later message from the customer re-opens it until it is closed");
         api.MapGet("staff", StaffDirectoryApi.ListAsync)
             .RequireAuthorization(policy => policy.RequireRole(Roles.Staff.ToArray()))
             .WithName("ListSupportStaff")
@@ -41,16 +51,21 @@ public static class TicketingApi
     }
 
     public static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user, TicketingDbContext db, string? status, string? assignee, string? page, string? pageSize, CancellationToken cancellationToken)
+        ClaimsPrincipal user, TicketingDbContext db, string? status, string? priority, string? channel, string? assignee, string? page, string? pageSize,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var query = TicketListQuery.Parse(status, assignee, page, pageSize, errors);
+        var query = TicketListQuery.Parse(status, priority, channel, assignee, page, pageSize, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
         var tickets = db.Tickets.AsNoTracking().VisibleTo(user);
         if (query.Statuses.Count > 0)
             tickets = tickets.Where(t => query.Statuses.Contains(t.Status));
+        if (query.Priorities.Count > 0)
+            tickets = tickets.Where(t => query.Priorities.Contains(t.Priority));
+        if (query.Channels.Count > 0)
+            tickets = tickets.Where(t => query.Channels.Contains(t.Channel));
         if (query.Assignee == TicketListQuery.AssignedToMe)
         {
             var me = user.GetCustomerId();
@@ -77,24 +92,33 @@ public static class TicketingApi
         if (ticket is null)
             return TypedResults.NotFound();
 
-        var authors = ticket.Messages.Where(m => m.AuthorRole == AuthorRoles.Staff).Select(m => m.AuthorId).Distinct().ToList();
+        // The requester never sees staff's notes nor the sentiment of their own words; staff see both.
+        var forStaff = !ticket.IsRequester(user.GetCustomerId()) && user.IsStaff();
+        var shown = ticket.Messages.Where(m => forStaff || !m.Internal).ToList();
+        var authors = shown.Where(m => m.AuthorRole == AuthorRoles.Staff).Select(m => m.AuthorId).Distinct().ToList();
         var names = await db.Staff.AsNoTracking()
             .Where(s => authors.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
-        var messages = ticket.Messages
+        var messages = shown
             .OrderBy(m => m.CreatedAt)
-            .Select(m => View(ticket, m, names))
+            .Select(m => View(ticket, m, names, forStaff))
             .ToList();
+        var rating = await db.SatisfactionRatings.AsNoTracking()
+            .Where(r => r.TicketId == ticketId)
+            .Select(r => new SatisfactionView(r.Score, r.Comment, r.RatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(new TicketDetails(ticket.Id, ticket.CustomerId, ticket.CustomerName, ticket.AssigneeId, ticket.Queue,
-            ticket.Kind, ticket.Subject, ticket.Status, ticket.CreatedAt, ticket.UpdatedAt, messages));
+            ticket.Kind, ticket.Subject, ticket.Status, ticket.Priority, ticket.Channel, ticket.Tags, ticket.OrderId, ticket.FollowUpOf,
+            ticket.CreatedAt, ticket.UpdatedAt, ticket.SolvedAt, ticket.ClosedAt, ticket.SatisfactionAskedAt is not null, rating, messages));
     }
 
     /// <summary>A staff member's current name from the directory; otherwise the name the message was written under.</summary>
-    public static TicketMessageView View(Ticket ticket, TicketMessage message, IReadOnlyDictionary<Guid, string> staffNames)
+    public static TicketMessageView View(Ticket ticket, TicketMessage message, IReadOnlyDictionary<Guid, string> staffNames, bool forStaff)
     {
         var name = message.AuthorRole == AuthorRoles.Staff
             ? staffNames.GetValueOrDefault(message.AuthorId) ?? message.AuthorName ?? "Support team"
             : ticket.CustomerName ?? message.AuthorName ?? "Customer";
-        return new TicketMessageView(message.Id, message.AuthorId, name, message.AuthorRole, message.Body, message.CreatedAt);
+        return new TicketMessageView(message.Id, ticket.Id, message.AuthorId, name, message.AuthorRole, message.Body, message.Internal,
+            forStaff ? message.SentimentLabel : null, message.CreatedAt);
     }
 }

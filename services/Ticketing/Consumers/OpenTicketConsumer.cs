@@ -9,7 +9,8 @@ namespace CustomerPlatform.Ticketing.Consumers;
 /// in the consumer outbox's transaction. A repeated command (same TicketId) opens nothing and
 /// publishes nothing: the first one's TicketOpened is already on its way.
 /// </summary>
-public sealed class OpenTicketConsumer(TicketingDbContext db, TimeProvider time, ILogger<OpenTicketConsumer> logger) : IConsumer<OpenTicket>
+public sealed class OpenTicketConsumer(TicketingDbContext db, MessageSentiments sentiments, TimeProvider time, ILogger<OpenTicketConsumer> logger)
+    : IConsumer<OpenTicket>
 {
     /// <summary>Held until the consumer outbox's transaction ends.</summary>
     private const string TicketLockSql = "SELECT pg_advisory_xact_lock({0})";
@@ -56,25 +57,19 @@ public sealed class OpenTicketConsumer(TicketingDbContext db, TimeProvider time,
             Queue = assignee is null ? TicketQueues.Support : null,
             Kind = command.Kind,
             Subject = command.Subject.Trim(),
+            Status = assignee is null ? TicketStatuses.New : TicketStatuses.Open,
             CorrelationId = command.CorrelationId,
             CreatedAt = now,
             UpdatedAt = now,
         };
         // The thread starts when the customer asked, not when the message reached us.
-        ticket.Post(command.CustomerId, ticket.CustomerName, command.Body ?? "", command.RequestedAt == default ? now : command.RequestedAt.ToUniversalTime());
+        var body = command.Body ?? "";
+        ticket.Post(command.CustomerId, ticket.CustomerName, body, command.RequestedAt == default ? now : command.RequestedAt.ToUniversalTime(),
+            command.Kind == TicketKinds.TrainingAttemptsExhausted ? null : sentiments.Of(ticket.Subject + ". " + body));
         ticket.UpdatedAt = now;
         db.Tickets.Add(ticket);
 
-        await context.Publish(new TicketOpened
-        {
-            TicketId = ticket.Id,
-            CustomerId = ticket.CustomerId,
-            AssigneeId = ticket.AssigneeId,
-            Kind = ticket.Kind,
-            Subject = ticket.Subject,
-            OpenedAt = now,
-            CorrelationId = ticket.CorrelationId,
-        });
+        await context.Publish(SupportDeskApi.Announcement(ticket, now));
         logger.LogInformation("Ticket {TicketId} ({Kind}) opened for customer {CustomerId}, {Owner}",
             ticket.Id, ticket.Kind, ticket.CustomerId, ticket.AssigneeId is { } owner ? $"assigned to {owner}" : "in the support queue");
     }

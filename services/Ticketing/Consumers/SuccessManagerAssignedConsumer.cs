@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerPlatform.Ticketing.Consumers;
 
 /// <summary>
-/// A CSM handover (the event carries the previous CSM): the customer's tickets that are not resolved
+/// A CSM handover (the event carries the previous CSM): the customer's tickets that are not solved
 /// and that the previous CSM owns go to the new one. One statement, idempotent: a repeated event finds
 /// nothing left to move. A first assignment (no previous CSM) changes nothing here.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class SuccessManagerAssignedConsumer(TicketingDbContext db, TimePr
 
         var now = time.GetUtcNow();
         var moved = await db.Tickets
-            .Where(t => t.CustomerId == handover.CustomerId && t.AssigneeId == previous && t.Status != TicketStatuses.Resolved)
+            .Where(t => t.CustomerId == handover.CustomerId && t.AssigneeId == previous && t.Status != TicketStatuses.Solved && t.Status != TicketStatuses.Closed)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.AssigneeId, handover.SuccessManagerId).SetProperty(x => x.UpdatedAt, now), context.CancellationToken);
         logger.LogInformation("Customer {CustomerId}'s CSM changed from {Previous} to {Current}: {Count} tickets handed over",
             handover.CustomerId, previous, handover.SuccessManagerId, moved);

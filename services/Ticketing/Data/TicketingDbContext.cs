@@ -9,6 +9,7 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketMessage> Messages => Set<TicketMessage>();
     public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<SatisfactionRating> SatisfactionRatings => Set<SatisfactionRating>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -25,6 +26,14 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             ticket.Property(t => t.Kind).HasColumnName("kind").HasMaxLength(100);
             ticket.Property(t => t.Subject).HasColumnName("subject");
             ticket.Property(t => t.Status).HasColumnName("status").HasMaxLength(20);
+            ticket.Property(t => t.Priority).HasColumnName("priority").HasMaxLength(20).HasDefaultValue(TicketPriorities.Normal);
+            ticket.Property(t => t.Channel).HasColumnName("channel").HasMaxLength(20).HasDefaultValue(TicketChannels.Web);
+            ticket.Property(t => t.Tags).HasColumnName("tags").HasDefaultValueSql("'{}'::text[]");
+            ticket.Property(t => t.OrderId).HasColumnName("order_id").HasMaxLength(64);
+            ticket.Property(t => t.FollowUpOf).HasColumnName("follow_up_of");
+            ticket.Property(t => t.SolvedAt).HasColumnName("solved_at");
+            ticket.Property(t => t.ClosedAt).HasColumnName("closed_at");
+            ticket.Property(t => t.SatisfactionAskedAt).HasColumnName("satisfaction_asked_at");
             ticket.Property(t => t.CorrelationId).HasColumnName("correlation_id");
             ticket.Property(t => t.CreatedAt).HasColumnName("created_at");
             ticket.Property(t => t.UpdatedAt).HasColumnName("updated_at");
@@ -46,6 +55,9 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             message.Property(m => m.AuthorName).HasColumnName("author_name");
             message.Property(m => m.AuthorRole).HasColumnName("author_role").HasMaxLength(20);
             message.Property(m => m.Body).HasColumnName("body");
+            message.Property(m => m.Internal).HasColumnName("internal");
+            message.Property(m => m.SentimentScore).HasColumnName("sentiment_score");
+            message.Property(m => m.SentimentLabel).HasColumnName("sentiment_label").HasMaxLength(20);
             message.Property(m => m.CreatedAt).HasColumnName("created_at");
             message.HasIndex(m => new { m.TicketId, m.CreatedAt }).HasDatabaseName("ix_ticket_messages_ticket_created");
         });
@@ -60,6 +72,27 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             staff.Property(s => s.Roles).HasColumnName("roles");
             staff.Property(s => s.Active).HasColumnName("active");
             staff.Property(s => s.ChangedAt).HasColumnName("changed_at");
+        });
+
+        modelBuilder.Entity<SatisfactionRating>(rating =>
+        {
+            rating.ToTable("satisfaction_ratings");
+            rating.HasKey(r => r.TicketId);
+            rating.Property(r => r.TicketId).HasColumnName("ticket_id").ValueGeneratedNever();
+            rating.Property(r => r.CustomerId).HasColumnName("customer_id");
+            rating.Property(r => r.AgentId).HasColumnName("agent_id");
+            rating.Property(r => r.Queue).HasColumnName("queue").HasMaxLength(50);
+            rating.Property(r => r.Channel).HasColumnName("channel").HasMaxLength(20);
+            rating.Property(r => r.Score).HasColumnName("score");
+            rating.Property(r => r.Comment).HasColumnName("comment");
+            rating.Property(r => r.CommentSentimentScore).HasColumnName("comment_sentiment_score");
+            rating.Property(r => r.CommentSentimentLabel).HasColumnName("comment_sentiment_label").HasMaxLength(20);
+            rating.Property(r => r.RatedAt).HasColumnName("rated_at");
+            rating.ToTable(t => t.HasCheckConstraint("ck_satisfaction_ratings_score", "score BETWEEN 1 AND 5"));
+            rating.HasOne<Ticket>().WithOne().HasForeignKey<SatisfactionRating>(r => r.TicketId).OnDelete(DeleteBehavior.Cascade);
+            // The reports: per agent and per period.
+            rating.HasIndex(r => new { r.AgentId, r.RatedAt }).HasDatabaseName("ix_satisfaction_ratings_agent_rated");
+            rating.HasIndex(r => r.RatedAt).HasDatabaseName("ix_satisfaction_ratings_rated");
         });
 
         modelBuilder.AddMessagingTables();

@@ -13,7 +13,8 @@ internal static class Extensions
         builder.AddPostgresDbContext<TicketingDbContext>(ResourceNames.Databases.Ticketing);
 
         builder.Services.AddOptions<TicketingOptions>().BindConfiguration(TicketingOptions.Section);
-        builder.Services.AddSingleton<ReplyEmail>();
+        builder.Services.AddSingleton<TicketEmails>();
+        builder.Services.AddSingleton<MessageSentiments>();
 
         builder.AddMessaging<TicketingDbContext>(
             bus =>
@@ -22,6 +23,8 @@ internal static class Extensions
                 bus.AddConsumer<StaffAccountChangedConsumer>();
                 bus.AddConsumer<CustomerEmailChangedConsumer>();
                 bus.AddConsumer<SuccessManagerAssignedConsumer>();
+                bus.AddConsumer<TicketSolvedConsumer>();
+                bus.AddConsumer<CloseSolvedTicketConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<TicketingDbContext>(SchedulerQueueName(ResourceNames.Services.Ticketing)));
 

@@ -1,8 +1,9 @@
 namespace CustomerPlatform.Ticketing;
 
 /// <summary>
-/// A customer's request and its thread. Its id is the one the sender of <c>OpenTicket</c> chose, so a
-/// repeated command meets the primary key instead of opening a second ticket.
+/// A customer's request and its thread. Its id is the one the sender of <c>OpenTicket</c> chose (or the
+/// one the contact form's request got), so a repeated command meets the primary key instead of opening a
+/// second ticket.
 /// </summary>
 public sealed class Ticket
 {
@@ -21,7 +22,23 @@ public sealed class Ticket
 
     public required string Kind { get; init; }
     public required string Subject { get; init; }
+
+    /// <summary>One of <see cref="TicketStatuses"/>.</summary>
     public string Status { get; set; } = TicketStatuses.Open;
+
+    /// <summary>One of <see cref="TicketPriorities"/>.</summary>
+    public string Priority { get; set; } = TicketPriorities.Normal;
+
+    /// <summary>One of <see cref="TicketChannels"/>.</summary>
+    public string Channel { get; init; } = TicketChannels.Web;
+
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The store's order the ticket is about, if any.</summary>
+    public string? OrderId { get; init; }
+
+    /// <summary>The closed ticket this one follows up (the customer wrote again after it was closed).</summary>
+    public Guid? FollowUpOf { get; init; }
 
     /// <summary>The flow that asked for the ticket (the customer's journey), echoed on its events.</summary>
     public Guid? CorrelationId { get; init; }
@@ -29,46 +46,104 @@ public sealed class Ticket
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When it was last solved; null while unsolved. A solved ticket closes <see cref="TicketingOptions.ClosedAfter"/> later.</summary>
+    public DateTimeOffset? SolvedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>When the customer was asked to rate the ticket: once per ticket, however often it is solved.</summary>
+    public DateTimeOffset? SatisfactionAskedAt { get; set; }
+
     public List<TicketMessage> Messages { get; init; } = [];
 
     public bool IsRequester(Guid userId) => userId == CustomerId;
 
-    /// <summary>Hands the ticket to one staff member; it leaves the queue.</summary>
+    public bool IsClosed => Status == TicketStatuses.Closed;
+
+    /// <summary>Hands the ticket to one staff member; it leaves the queue, and a new ticket is open from now on.</summary>
     public void AssignTo(Guid assigneeId, DateTimeOffset now)
     {
         AssigneeId = assigneeId;
         Queue = null;
+        if (Status == TicketStatuses.New)
+            Status = TicketStatuses.Open;
         UpdatedAt = now;
     }
 
     /// <summary>
-    /// Adds a message to the thread. The requester's message (re)opens the ticket; anyone else's is a
-    /// staff reply, after which the ticket waits on the customer.
+    /// Adds a message to the thread (never to a closed ticket: its follow-up takes it). The requester's
+    /// message (re)opens the ticket, or leaves a new one waiting in its queue, and a negative one raises the
+    /// priority by one; a staff reply waits on the customer; an internal note changes nothing.
     /// </summary>
-    public TicketMessage Post(Guid authorId, string? authorName, string body, DateTimeOffset now)
+    public TicketMessage Post(Guid authorId, string? authorName, string body, DateTimeOffset now, MessageSentiment? sentiment = null, bool @internal = false)
     {
+        if (IsClosed)
+            throw new InvalidOperationException($"Ticket {Id} is closed; a new message belongs on a follow-up.");
+
         var fromRequester = IsRequester(authorId);
         var message = new TicketMessage
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(now),
             TicketId = Id,
             AuthorId = authorId,
             AuthorName = authorName,
             AuthorRole = fromRequester ? AuthorRoles.Customer : AuthorRoles.Staff,
             Body = body,
+            Internal = @internal && !fromRequester,
+            SentimentScore = sentiment?.Score,
+            SentimentLabel = sentiment?.Label,
             CreatedAt = now,
         };
         Messages.Add(message);
-        Status = fromRequester ? TicketStatuses.Open : TicketStatuses.Pending;
+        if (message.Internal)
+        {
+            UpdatedAt = now;
+            return message;
+        }
+
+        if (fromRequester)
+        {
+            SetStatus(Status == TicketStatuses.New && AssigneeId is null ? TicketStatuses.New : TicketStatuses.Open, now);
+            if (sentiment?.IsNegative == true)
+                Priority = TicketPriorities.Raised(Priority);
+        }
+        else
+        {
+            SetStatus(TicketStatuses.Pending, now);
+        }
+
         UpdatedAt = now;
         return message;
     }
 
-    public void Resolve(DateTimeOffset now)
+    /// <summary>Moves the ticket to <paramref name="status"/>; solving stamps <see cref="SolvedAt"/>, leaving solved clears it.</summary>
+    public void SetStatus(string status, DateTimeOffset now)
     {
-        if (Status == TicketStatuses.Resolved)
+        if (status == Status)
             return;
-        Status = TicketStatuses.Resolved;
+        if (IsClosed)
+            throw new InvalidOperationException($"Ticket {Id} is closed.");
+        Status = status;
+        SolvedAt = status == TicketStatuses.Solved ? now : null;
         UpdatedAt = now;
     }
+
+    /// <summary>Closes a ticket solved at <paramref name="solvedAt"/> and not touched since; false when that no longer holds.</summary>
+    public bool CloseIfStillSolvedSince(DateTimeOffset solvedAt, DateTimeOffset now)
+    {
+        // PostgreSQL keeps microseconds, .NET 100-ns ticks: the stored instant is the announced one cut to the microsecond.
+        if (Status != TicketStatuses.Solved || SolvedAt is not { } stored || (stored - solvedAt).Duration() >= TimeSpan.FromMicroseconds(1))
+            return false;
+        Status = TicketStatuses.Closed;
+        ClosedAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+}
+
+/// <summary>A message's sentiment: a score in [-1, 1] and its label.</summary>
+public sealed record MessageSentiment(double Score, string Label)
+{
+    public const string Negative = "negative", Neutral = "neutral", Positive = "positive";
+
+    public bool IsNegative => Label == Negative;
 }

@@ -14,5 +14,13 @@ public sealed class TicketMessage
     public required string AuthorRole { get; init; }
 
     public required string Body { get; init; }
+
+    /// <summary>A staff note: only staff see it, and nobody is emailed.</summary>
+    public bool Internal { get; init; }
+
+    /// <summary>The customer's message's sentiment (null for staff's own messages).</summary>
+    public double? SentimentScore { get; init; }
+    public string? SentimentLabel { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }

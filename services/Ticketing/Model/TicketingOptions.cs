@@ -13,4 +13,7 @@ public sealed class TicketingOptions
 
     /// <summary>How much of a reply the email quotes.</summary>
     public int ReplyExcerptLength { get; set; } = 500;
+
+    /// <summary>How long a solved ticket stays solved (the customer's reply re-opens it) before it is closed, read-only (Zendesk's default: 4 days).</summary>
+    public TimeSpan ClosedAfter { get; set; } = TimeSpan.FromDays(4);
 }

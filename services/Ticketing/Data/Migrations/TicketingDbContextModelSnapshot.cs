@@ -235,6 +235,66 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                     b.ToTable("scheduled_message", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Ticketing.SatisfactionRating", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("CommentSentimentLabel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("comment_sentiment_label");
+
+                    b.Property<double?>("CommentSentimentScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("comment_sentiment_score");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Queue")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("queue");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("RatedAt")
+                        .HasDatabaseName("ix_satisfaction_ratings_rated");
+
+                    b.HasIndex("AgentId", "RatedAt")
+                        .HasDatabaseName("ix_satisfaction_ratings_agent_rated");
+
+                    b.ToTable("satisfaction_ratings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_satisfaction_ratings_score", "score BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("CustomerPlatform.Ticketing.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -279,6 +339,18 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_id");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("web")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<Guid?>("CorrelationId")
                         .HasColumnType("uuid")
                         .HasColumnName("correlation_id");
@@ -299,16 +371,41 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("customer_name");
 
+                    b.Property<Guid?>("FollowUpOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_of");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("normal")
+                        .HasColumnName("priority");
+
                     b.Property<string>("Queue")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("queue");
+
+                    b.Property<DateTimeOffset?>("SatisfactionAskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("satisfaction_asked_at");
+
+                    b.Property<DateTimeOffset?>("SolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("solved_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -320,6 +417,13 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("subject");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags")
+                        .HasDefaultValueSql("'{}'::text[]");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -371,6 +475,19 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("Internal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("internal");
+
+                    b.Property<string>("SentimentLabel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sentiment_label");
+
+                    b.Property<double?>("SentimentScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sentiment_score");
+
                     b.Property<Guid>("TicketId")
                         .HasColumnType("uuid")
                         .HasColumnName("ticket_id");
@@ -381,6 +498,15 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasDatabaseName("ix_ticket_messages_ticket_created");
 
                     b.ToTable("ticket_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Ticketing.SatisfactionRating", b =>
+                {
+                    b.HasOne("CustomerPlatform.Ticketing.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("CustomerPlatform.Ticketing.SatisfactionRating", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CustomerPlatform.Ticketing.TicketMessage", b =>

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace CustomerPlatform.Ticketing;
+
+/// <summary>What a ticket's fields may hold; each check adds a message for the field it names.</summary>
+public static partial class TicketRules
+{
+    public const int MaxSubjectLength = 200;
+    public const int MaxBodyLength = 10_000;
+    public const int MaxCommentLength = 2_000;
+    public const int MaxTags = 20;
+    public const int MaxTagLength = 50;
+
+    /// <summary>The store's order id (commerce.md): 1–64 characters of <c>[A-Za-z0-9_-]</c>.</summary>
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    public static partial Regex OrderIdPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
+    private static partial Regex TagPattern();
+
+    /// <summary>A required text: trimmed, not empty, at most <paramref name="maxLength"/>, storable.</summary>
+    public static string? Text(string? value, string field, int maxLength, Dictionary<string, string[]> errors, bool required = true)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+                errors[field] = [$"'{field}' is required."];
+            return null;
+        }
+        if (text.Length > maxLength)
+            errors[field] = [$"'{field}' must be at most {maxLength:N0} characters."];
+        else if (!TextRules.IsStorable(text))
+            errors[field] = [$"'{field}' {TextRules.NotStorable}"];
+        return text;
+    }
+
+    public static string? OneOf(string? value, string field, IReadOnlyList<string> allowed, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+            return null;
+        if (!allowed.Contains(value))
+            errors[field] = [$"'{field}' must be one of {string.Join(", ", allowed)}."];
+        return value;
+    }
+
+    /// <summary>Tags are lower-case words (letters, digits, '-', '_'), each at most 50 characters, at most 20; repeats count once.</summary>
+    public static List<string>? Tags(IReadOnlyList<string>? tags, Dictionary<string, string[]> errors)
+    {
+        if (tags is null)
+            return null;
+        var result = new List<string>();
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var tag = tags[i]?.Trim().ToLowerInvariant();
+            if (string.IsNullOrEmpty(tag) || tag.Length > MaxTagLength || !TagPattern().IsMatch(tag))
+            {
+                errors[$"tags[{i}]"] = [$"A tag is 1 to {MaxTagLength} lower-case letters, digits, '-' or '_', starting with a letter or digit."];
+                continue;
+            }
+            if (!result.Contains(tag))
+                result.Add(tag);
+        }
+        if (result.Count > MaxTags)
+            errors["tags"] = [$"'tags' may hold at most {MaxTags} tags."];
+        return result;
+    }
+}
