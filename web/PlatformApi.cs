@@ -187,6 +187,7 @@ public static class PlatformApiExtensions
         services.AddScoped(provider => new PlatformApi(client(provider), provider.GetRequiredService<PersistentComponentState>()));
         services.AddScoped<Session>();
         services.AddScoped<Inbox>();
+        services.AddScoped<HelpCentreSession>();
         return services;
     }
 }

@@ -18,8 +18,9 @@ using Npgsql;
 // second until every confirmation email is queued. Each read is timed side by side, in the same loop, with a
 // reference: an authenticated gateway route of the same service that does no database work, and the service's
 // own SQL sent straight to PostgreSQL (README, Benchmarks).
+// Also the help centre's search over --articles published articles (issue 17), signed out.
 //   dotnet run -c Release --project benchmarks/Customers.Benchmarks -- [--customers 100000 --entries 1000000
-//       --timeline 10000 --requests 2000 --limit 50 --read-concurrency 1 --orders-duration 20 --orders-warmup 15 --concurrency 16
+//       --timeline 10000 --articles 10000 --requests 2000 --limit 50 --read-concurrency 1 --orders-duration 20 --orders-warmup 15 --concurrency 16
 //       --seed N --keep-data --explain --AppHost:Key=value --Logging:Key=value]
 BenchOptions options;
 try
@@ -179,6 +180,59 @@ using (var start = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
     Console.WriteLine($"Timeline: the first {options.Limit} of {options.Timeline:N0} entries, newest first:");
     var timelineSummaries = Report(timeline, options.ReadConcurrency);
 
+    // 4. The help centre's search (issue 17), signed out as customers read it, beside the support desk's status route and the same SQL.
+    Summary[]? articleSummaries = null;
+    IReadOnlyList<Latencies>? articleSearch = null;
+    if (options.Articles > 0)
+    {
+        await using var ticketingDb = NpgsqlDataSource.Create((await app.GetConnectionStringAsync(ResourceNames.Databases.Ticketing, token))!);
+        var (articles, articlesTime) = await Task.Run(() => HelpArticles.Seed(ticketingDb, options.Articles, options.Seed + 3, run), token);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Seeded by binary COPY: {options.Articles:N0} published help articles with VACUUM (ANALYZE) in {articlesTime.TotalSeconds:F1} s"));
+        var articleQueries = HelpArticles.Queries(articles, options.Warmup + options.Requests, options.Seed + 4);
+        var found = 0;
+        articleSearch = await SideBySide.RunAsync(
+        [
+            ("GET /api/support/articles?q= (gateway, signed out)", async (i, latencies, ct) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await gateway.GetAsync($"/api/support/articles?q={Uri.EscapeDataString(articleQueries[i])}", ct);
+                var body = await response.Content.ReadAsByteArrayAsync(ct);
+                var elapsed = SideBySide.Since(started);
+                if (!response.IsSuccessStatusCode)
+                {
+                    latencies.Fail($"{(int)response.StatusCode} for q={articleQueries[i]}");
+                    return;
+                }
+                latencies.Add(elapsed);
+                if (i >= options.Warmup && body.Length > 2)
+                    Interlocked.Increment(ref found);
+            }),
+            ("reference: GET /api/support/status (gateway, signed out)", async (i, latencies, ct) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await gateway.GetAsync("/api/support/status", ct);
+                await response.Content.ReadAsByteArrayAsync(ct);
+                var elapsed = SideBySide.Since(started);
+                if (response.IsSuccessStatusCode)
+                    latencies.Add(elapsed);
+                else
+                    latencies.Fail($"{(int)response.StatusCode}");
+            }),
+            ("the same SQL, straight to PostgreSQL", async (i, latencies, ct) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                await HelpArticles.SearchAsync(ticketingDb, articleQueries[i], ct);
+                latencies.Add(SideBySide.Since(started));
+            }),
+        ], options.Warmup, options.Requests, options.ReadConcurrency, options.Seed + 5, token);
+        Console.WriteLine();
+        Console.WriteLine($"Help centre: search over {options.Articles:N0} articles as customers type (a title's words, cut short, or a question):");
+        articleSummaries = Report(articleSearch, options.ReadConcurrency);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {found * 100.0 / options.Requests:F1} % of the searches found at least one article"));
+    }
+
     if (options.Explain)
     {
         foreach (var kind in Enum.GetValues<QueryKind>())
@@ -194,7 +248,7 @@ using (var start = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
         Console.WriteLine(await DirectSql.ExplainTimelineAsync(customersDb, chosen.Id, options.Limit, token));
     }
 
-    // 4. Orders through the gateway, then every confirmation email queued.
+    // 5. Orders through the gateway, then every confirmation email queued.
     double? acceptedRate = null, endToEndRate = null;
     if (options.OrdersDuration > 0)
     {
@@ -235,11 +289,19 @@ using (var start = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
             : $"  confirmations sent to MailDev by then: {emails.Sent:N0} of {created:N0}");
     }
 
-    // 5. The targets.
+    // 6. The targets.
     Console.WriteLine();
     Console.WriteLine($"Targets (at {BenchOptions.TargetCustomers:N0} customers, {BenchOptions.TargetEntries:N0} entries, a {BenchOptions.TargetTimeline:N0}-entry timeline{(options.FullSize ? "" : "; THIS RUN IS SMALLER: indicative only")}):");
     missed |= !Target($"search p99 {searchSummaries[0].P99:F1} ms <= 50 ms", searchSummaries[0].P99 <= 50 && search[0].Failures == 0);
     missed |= !Target($"timeline first page p99 {timelineSummaries[0].P99:F1} ms <= 50 ms", timelineSummaries[0].P99 <= 50 && timeline[0].Failures == 0);
+    if (articleSummaries is not null)
+    {
+        var fullArticles = options.Articles >= BenchOptions.TargetArticles;
+        var articlesMet = Target(
+            $"help-centre search p99 {articleSummaries[0].P99:F1} ms <= 50 ms over {options.Articles:N0} articles{(fullArticles ? "" : " (fewer than 10,000: indicative only)")}",
+            articleSummaries[0].P99 <= 50 && articleSearch![0].Failures == 0);
+        missed |= fullArticles && !articlesMet;
+    }
     if (acceptedRate is { } accepted)
         missed |= !Target(
             $"orders {accepted:F1}/s accepted and {(endToEndRate is { } e ? e.ToString("F1", CultureInfo.InvariantCulture) : "not all")}/s with their confirmations queued >= 200/s",

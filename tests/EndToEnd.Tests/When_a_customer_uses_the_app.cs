@@ -701,12 +701,49 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     }
 
     [Fact]
+    public async Task Should_find_an_answer_in_the_help_centre_signed_out_and_be_offered_it_while_asking_for_help()
+    {
+        // Signed out: the help centre (Development's seeded articles), searched while typing.
+        await _page.GotoAsync("/help");
+        await _page.WaitForAppAsync();
+        await _page.GetByLabel("Search the articles").FillAsync("forgot password");
+        var result = _page.GetByRole(AriaRole.List, new() { Name = "Articles" }).GetByRole(AriaRole.Link, new() { Name = "Reset your password" });
+        await Assertions.Expect(result).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(_page, "the help centre's search");
+        await result.ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Reset your password");
+        await Assertions.Expect(_page.GetByTestId("article-body")).ToContainTextAsync("Forgot your password?");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
+        await Assertions.Expect(_page.GetByTestId("helpful-thanks")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(_page, "a help article");
+
+        // Signed in, asking for help: the subject brings the article up while it is typed; it answers, no ticket.
+        await SignedInCustomerAsync("Hana Help");
+        await _page.GotoAsync("/support/new");
+        await _page.WaitForAppAsync();
+        await _page.GetByLabel("Subject").PressSequentiallyAsync("reset my password");
+        var suggestion = _page.Locator("[data-slug='reset-your-password']");
+        await Assertions.Expect(suggestion).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(_page, "the contact form with its suggestions");
+        await suggestion.GetByRole(AriaRole.Button, new() { Name = "This answered my question" }).ClickAsync();
+        await Assertions.Expect(_page.GetByTestId("deflected")).ToContainTextAsync("Reset your password");
+
+        // Another request goes to the support desk as a new ticket.
+        await _page.GetByLabel("Subject").FillAsync("Invoice address");
+        await _page.GetByLabel("What happened, or what you would like").FillAsync("Please change the address on my invoice.");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await _page.WaitForURLAsync(new Regex("/support/tickets/[0-9a-f-]{36}$"));
+        await Assertions.Expect(_page.GetByTestId("ticket-status")).ToHaveTextAsync("new");
+        await Assertions.Expect(_page.GetByRole(AriaRole.List, new() { Name = "Messages" })).ToContainTextAsync("address on my invoice");
+    }
+
+    [Fact]
     public async Task Should_open_a_real_page_for_every_link_the_emails_carry_and_404_elsewhere()
     {
         foreach (var path in new[] { "/", "/sign-up", "/verify-email?token=x", "/forgot-password", "/reset-password?token=x", "/confirm-email-change?token=x",
                      "/account", "/onboarding", "/onboarding/details", "/onboarding/survey", "/onboarding/profile", "/onboarding/tools",
                      "/onboarding/tour", "/onboarding/questions", "/training", $"/training/{Guid.NewGuid()}", "/notifications", "/settings/notifications", "/staff/approvals", "/staff/customers", "/staff/courses",
-                     "/orders", "/staff/crm", $"/staff/crm/{Guid.NewGuid()}", "/staff/analytics", "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/signed-out" })
+                     "/orders", "/staff/crm", $"/staff/crm/{Guid.NewGuid()}", "/staff/analytics", "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/support/new", "/help", "/help/reset-your-password", "/signed-out" })
         {
             var response = await _page.GotoAsync(path);
             await _page.WaitForAppAsync();

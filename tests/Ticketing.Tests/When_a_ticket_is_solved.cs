@@ -77,6 +77,12 @@ public sealed class When_a_ticket_is_solved(TicketingFixture fixture)
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Single(fixture.Events.All<TicketRated>(), e => e.TicketId == command.TicketId);
         Assert.Equal(4, (await customer.GetFromJsonAsync<TicketDetails>($"/api/support/tickets/{command.TicketId}"))!.Satisfaction?.Score);
+
+        // The report per agent: this agent has this one rating.
+        var report = await agent.GetFromJsonAsync<SupportReportsApi.SatisfactionReport>("/api/support/reports/satisfaction");
+        var mine = Assert.Single(report!.ByAgent, g => g.Key == command.AssigneeId.ToString());
+        Assert.Equal(("Rae Agent", 1, 4.0, 1.0), (mine.Name, mine.Ratings, mine.Average, mine.SatisfiedShare));
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync("/api/support/reports/satisfaction")).StatusCode);
     }
 
     [Fact]

@@ -10,8 +10,6 @@ namespace CustomerPlatform.Customers;
 /// </summary>
 public static class AnalyticsApi
 {
-    public const int DefaultDays = 90;
-    public const int MaxDays = 731;
     public const int JourneySteps = 19;
 
     private sealed record StepRow(int Step, string? Key, int Reached, double? Median, double? P90);
@@ -23,7 +21,7 @@ public static class AnalyticsApi
     public static async Task<Results<Ok<OnboardingFunnelView>, ValidationProblem>> OnboardingAsync(
         string? from, string? to, CustomersDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Period(from, to, time, out var errors) is not ({ } start, { } end))
+        if (ReportPeriod.Parse(from, to, time, out var errors) is not ({ } start, { } end))
             return TypedResults.ValidationProblem(errors);
         var signedUp = await db.Profiles.CountAsync(p => p.SignedUpAt >= start && p.SignedUpAt < end, cancellationToken);
         // A step's time is from the step before (its number less one) to it, for the customers who did both in that order.
@@ -58,7 +56,7 @@ public static class AnalyticsApi
     public static async Task<Results<Ok<CommerceAnalyticsView>, ValidationProblem>> CommerceAsync(
         string? from, string? to, CustomersDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Period(from, to, time, out var errors) is not ({ } start, { } end))
+        if (ReportPeriod.Parse(from, to, time, out var errors) is not ({ } start, { } end))
             return TypedResults.ValidationProblem(errors);
         // A buyer is a customer, or a guest's address until it signs up.
         var currencies = await db.Database.SqlQuery<CurrencyRow>($"""
@@ -112,7 +110,7 @@ public static class AnalyticsApi
     public static async Task<Results<Ok<SupportAnalyticsView>, ValidationProblem>> SupportAsync(
         string? from, string? to, CustomersDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Period(from, to, time, out var errors) is not ({ } start, { } end))
+        if (ReportPeriod.Parse(from, to, time, out var errors) is not ({ } start, { } end))
             return TypedResults.ValidationProblem(errors);
         // A ticket's entries share its link; its first answer is the earliest staff answer after it opened.
         var row = await db.Database.SqlQuery<SupportRow>($"""
@@ -140,35 +138,4 @@ public static class AnalyticsApi
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
-
-    /// <summary>
-    /// From the start of <paramref name="from"/>'s day to the end of <paramref name="to"/>'s (UTC; by default the
-    /// <see cref="DefaultDays"/> days to today), or null with the errors naming the field that is wrong.
-    /// </summary>
-    private static (DateTimeOffset Start, DateTimeOffset End)? Period(string? from, string? to, TimeProvider time, out Dictionary<string, string[]> errors)
-    {
-        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        DateOnly? first = null, last = null;
-        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
-        {
-            if (value is null)
-                continue;
-            if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                errors[name] = [$"'{name}' is a date: yyyy-MM-dd."];
-            else if (name == "from")
-                first = date;
-            else
-                last = date;
-        }
-        if (errors.Count > 0)
-            return null;
-
-        var end = (last ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var start = first?.ToDateTime(TimeOnly.MinValue) ?? end.AddDays(-DefaultDays);
-        if (end <= start)
-            errors["to"] = ["'to' is on or after 'from'."];
-        else if ((end - start).TotalDays > MaxDays)
-            errors["from"] = [$"A period is at most {MaxDays} days."];
-        return errors.Count > 0 ? null : (new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(end, TimeSpan.Zero));
-    }
 }

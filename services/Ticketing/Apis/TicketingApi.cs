@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CustomerPlatform.Ticketing.KnowledgeBase;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Ticketing;
@@ -46,6 +47,59 @@ public static class TicketingApi
         tickets.MapPost("{ticketId:guid}/assign", TicketActionsApi.AssignAsync)
             .WithName("AssignTicket")
             .WithSummary("Hands the ticket to a staff member, taking it out of the support queue (agents and admins)");
+
+        // The help centre: open to everyone (internal articles to staff only).
+        api.MapGet("articles", ArticlesApi.SearchAsync)
+            .WithName("SearchArticles")
+            .WithSummary("Published articles matching q, best first (or all, by title), optionally of one category: [{articleId, slug, title, excerpt}]");
+        api.MapGet("articles/{slug}", ArticlesApi.GetAsync)
+            .WithName("GetArticle")
+            .WithSummary("One published article, rendered and sanitised");
+        api.MapPost("articles/{slug}/feedback", ArticlesApi.FeedbackAsync)
+            .WithName("RateArticle")
+            .WithSummary("Was this helpful? {helpful: true|false} → 202");
+        api.MapGet("categories", ArticlesApi.CategoriesAsync)
+            .WithName("ListArticleCategories")
+            .WithSummary("The help centre's categories with their article counts");
+        api.MapPost("kb-sessions", ArticlesApi.SessionAsync)
+            .WithName("StartHelpCentreSession")
+            .WithSummary("A visitor's help-centre session {sessionId}, counted once → 202");
+        api.MapPost("deflections", ArticlesApi.DeflectAsync)
+            .RequireAuthorization()
+            .WithName("RecordDeflection")
+            .WithSummary("The article {articleId, query?} answered the customer's question: no ticket → 202");
+
+        var authoring = api.MapGroup("kb").RequireAuthorization(policy => policy.RequireRole(Roles.Staff.ToArray()));
+        authoring.MapGet("articles", KnowledgeBaseApi.ListAsync)
+            .WithName("ListKnowledgeBaseArticles")
+            .WithSummary("Staff: every article, drafts too");
+        authoring.MapGet("articles/{articleId:guid}", KnowledgeBaseApi.GetAsync)
+            .WithName("GetKnowledgeBaseArticle")
+            .WithSummary("Staff: an article's newest text and its versions");
+        authoring.MapPost("articles", KnowledgeBaseApi.CreateAsync)
+            .RequireAuthorization(policy => policy.RequireRole(KnowledgeBaseApi.Authors))
+            .WithName("CreateKnowledgeBaseArticle")
+            .WithSummary("Agents and admins: a new article {slug, title, body (Markdown), categoryId?, visibility?}, a draft");
+        authoring.MapPut("articles/{articleId:guid}/draft", KnowledgeBaseApi.SaveDraftAsync)
+            .RequireAuthorization(policy => policy.RequireRole(KnowledgeBaseApi.Authors))
+            .WithName("SaveKnowledgeBaseDraft")
+            .WithSummary("Agents and admins: a new version of the article; readers still see the published one");
+        authoring.MapPost("articles/{articleId:guid}/publish", KnowledgeBaseApi.PublishAsync)
+            .RequireAuthorization(policy => policy.RequireRole(KnowledgeBaseApi.Authors))
+            .WithName("PublishKnowledgeBaseArticle")
+            .WithSummary("Agents and admins: the newest version becomes what readers see");
+        authoring.MapPost("categories", KnowledgeBaseApi.CreateCategoryAsync)
+            .RequireAuthorization(policy => policy.RequireRole(KnowledgeBaseApi.Authors))
+            .WithName("CreateKnowledgeBaseCategory")
+            .WithSummary("Agents and admins: a new category {slug, name, position?}");
+
+        var reports = api.MapGroup("reports").RequireAuthorization(policy => policy.RequireRole(Roles.Staff.ToArray()));
+        reports.MapGet("satisfaction", SupportReportsApi.SatisfactionAsync)
+            .WithName("SatisfactionReport")
+            .WithSummary("Staff: CSAT over a period (from, to): ratings, average and share satisfied, per agent and channel");
+        reports.MapGet("self-service", SupportReportsApi.SelfServiceAsync)
+            .WithName("SelfServiceReport")
+            .WithSummary("Staff: help-centre sessions ÷ customers who opened a ticket, and deflections, over a period (from, to)");
 
         return app;
     }

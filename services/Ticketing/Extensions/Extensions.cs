@@ -15,6 +15,7 @@ internal static class Extensions
         builder.Services.AddOptions<TicketingOptions>().BindConfiguration(TicketingOptions.Section);
         builder.Services.AddSingleton<TicketEmails>();
         builder.Services.AddSingleton<MessageSentiments>();
+        builder.Services.AddHostedService<KnowledgeBase.KnowledgeBaseSeeder>();
 
         builder.AddMessaging<TicketingDbContext>(
             bus =>
