@@ -25,23 +25,25 @@ public static class SupportReportsApi
         if (ReportPeriod.Parse(from, to, time, out var errors) is not ({ } start, { } end))
             return TypedResults.ValidationProblem(errors);
 
-        var ratings = await db.SatisfactionRatings.AsNoTracking()
-            .Where(r => r.RatedAt >= start && r.RatedAt < end)
-            .Select(r => new { r.AgentId, r.Channel, r.Score })
+        // PostgreSQL counts and averages per agent and channel; only the groups come back.
+        var period = db.SatisfactionRatings.AsNoTracking().Where(r => r.RatedAt >= start && r.RatedAt < end);
+        var byAgent = await period.GroupBy(r => r.AgentId)
+            .Select(g => new { g.Key, Ratings = g.Count(), Sum = g.Sum(r => r.Score), Satisfied = g.Count(r => r.Score >= 4) })
             .ToListAsync(cancellationToken);
-        var agents = ratings.Where(r => r.AgentId is not null).Select(r => r.AgentId!.Value).Distinct().ToList();
+        var byChannel = await period.GroupBy(r => r.Channel)
+            .Select(g => new { g.Key, Ratings = g.Count(), Sum = g.Sum(r => r.Score), Satisfied = g.Count(r => r.Score >= 4) })
+            .ToListAsync(cancellationToken);
+        var agents = byAgent.Where(g => g.Key is not null).Select(g => g.Key!.Value).ToList();
         var names = await db.Staff.AsNoTracking().Where(s => agents.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
 
-        static SatisfactionGroup Group(string key, string? name, IReadOnlyCollection<int> scores) => new(key, name, scores.Count,
-            scores.Count == 0 ? 0 : Math.Round(scores.Average(), 2), scores.Count == 0 ? 0 : Math.Round(scores.Count(s => s >= 4) / (double)scores.Count, 4));
+        static SatisfactionGroup Group(string key, string? name, int ratings, int sum, int satisfied) => new(key, name, ratings,
+            ratings == 0 ? 0 : Math.Round(sum / (double)ratings, 2), ratings == 0 ? 0 : Math.Round(satisfied / (double)ratings, 4));
 
         return TypedResults.Ok(new SatisfactionReport(start, end,
-            Group("all", null, ratings.Select(r => r.Score).ToList()),
-            ratings.GroupBy(r => r.AgentId)
-                .Select(g => Group(g.Key?.ToString() ?? "none", g.Key is { } id ? names.GetValueOrDefault(id) : "Nobody (unassigned)", g.Select(r => r.Score).ToList()))
+            Group("all", null, byAgent.Sum(g => g.Ratings), byAgent.Sum(g => g.Sum), byAgent.Sum(g => g.Satisfied)),
+            byAgent.Select(g => Group(g.Key?.ToString() ?? "none", g.Key is { } id ? names.GetValueOrDefault(id) : "Nobody (unassigned)", g.Ratings, g.Sum, g.Satisfied))
                 .OrderByDescending(g => g.Ratings).ThenBy(g => g.Key).ToList(),
-            ratings.GroupBy(r => r.Channel)
-                .Select(g => Group(g.Key, null, g.Select(r => r.Score).ToList()))
+            byChannel.Select(g => Group(g.Key, null, g.Ratings, g.Sum, g.Satisfied))
                 .OrderByDescending(g => g.Ratings).ThenBy(g => g.Key).ToList()));
     }
 

@@ -8,8 +8,6 @@ namespace CustomerPlatform.Ticketing;
 
 public static class TicketMessagesApi
 {
-    public const int MaxBodyLength = TicketRules.MaxBodyLength;
-
     /// <summary>
     /// Adds the caller's message. A staff reply publishes TicketAnswered and asks Notifications to email
     /// the customer; both go through the bus outbox, committed with the message or not at all. A staff
@@ -24,7 +22,7 @@ public static class TicketMessagesApi
         if (body is null)
             return TypedResults.ValidationProblem(errors!);
         errors = [];
-        var text = TicketRules.Text(body.Body, "body", MaxBodyLength, errors);
+        var text = TicketRules.Text(body.Body, "body", TicketRules.MaxBodyLength, errors);
         if (body.Internal == true && !user.IsStaff())
             errors["internal"] = ["Only staff write internal notes."];
         if (errors.Count > 0)

@@ -10,9 +10,16 @@ public static class TicketTransaction
     /// The ticket, locked until the transaction ends (two changes at once are applied one after the other),
     /// if the caller may see it; null otherwise.
     /// </summary>
-    public static async Task<Ticket?> LockAsync(TicketingDbContext db, Guid ticketId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static Task<Ticket?> LockAsync(TicketingDbContext db, Guid ticketId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        LockAsync(db, db.Tickets.VisibleTo(user), ticketId, cancellationToken);
+
+    /// <summary>The same for the service itself (a scheduled closing), whoever may see the ticket.</summary>
+    public static Task<Ticket?> LockAsync(TicketingDbContext db, Guid ticketId, CancellationToken cancellationToken) =>
+        LockAsync(db, db.Tickets, ticketId, cancellationToken);
+
+    private static async Task<Ticket?> LockAsync(TicketingDbContext db, IQueryable<Ticket> tickets, Guid ticketId, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlAsync($"SELECT id FROM tickets WHERE id = {ticketId} FOR UPDATE", cancellationToken);
-        return await db.Tickets.VisibleTo(user).SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        return await tickets.SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
     }
 }

@@ -44,8 +44,7 @@ public sealed class CloseSolvedTicketConsumer(TicketingDbContext db, TimeProvide
     public async Task Consume(ConsumeContext<CloseSolvedTicket> context)
     {
         var command = context.Message;
-        await db.Database.ExecuteSqlAsync($"SELECT id FROM tickets WHERE id = {command.TicketId} FOR UPDATE", context.CancellationToken);
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == command.TicketId, context.CancellationToken);
+        var ticket = await TicketTransaction.LockAsync(db, command.TicketId, context.CancellationToken);
         if (ticket is null || !ticket.CloseIfStillSolvedSince(command.SolvedAt, time.GetUtcNow()))
             return;
         await db.SaveChangesAsync(context.CancellationToken);

@@ -35,6 +35,21 @@ public sealed class KbArticle
 
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Makes <paramref name="version"/> what readers see: its Markdown rendered and sanitised once, here, and its text for search.</summary>
+    public void Publish(KbArticleVersion version, DateTimeOffset now)
+    {
+        var text = ArticleMarkdown.ToText(version.BodyMarkdown);
+        PublishedVersion = version.Version;
+        Title = version.Title;
+        BodyMarkdown = version.BodyMarkdown;
+        BodyHtml = ArticleMarkdown.ToHtml(version.BodyMarkdown);
+        BodyText = text;
+        Excerpt = ArticleMarkdown.Excerpt(text);
+        PublishedAt = now;
+        UpdatedAt = now;
+        version.PublishedAt = now;
+    }
 }
 
 /// <summary>One version of an article as an author saved it; versions are never changed, only added.</summary>

@@ -79,28 +79,19 @@ public sealed class KnowledgeBaseSeeder(IServiceScopeFactory scopes, IHostEnviro
         var added = 0;
         foreach (var seed in Articles.Where(a => !existing.Contains(a.Slug)))
         {
-            var text = ArticleMarkdown.ToText(seed.Body);
             var article = new KbArticle
             {
                 Id = Guid.CreateVersion7(now),
                 Slug = seed.Slug,
                 CategoryId = categories[seed.Category],
                 LatestVersion = 1,
-                PublishedVersion = 1,
-                Title = seed.Title,
-                BodyMarkdown = seed.Body,
-                BodyHtml = ArticleMarkdown.ToHtml(seed.Body),
-                BodyText = text,
-                Excerpt = ArticleMarkdown.Excerpt(text),
-                PublishedAt = now,
                 CreatedAt = now,
                 UpdatedAt = now,
             };
+            var version = new KbArticleVersion { ArticleId = article.Id, Version = 1, Title = seed.Title, BodyMarkdown = seed.Body, AuthorName = "CustomerPlatform", CreatedAt = now };
+            article.Publish(version, now);
             db.KbArticles.Add(article);
-            db.KbArticleVersions.Add(new KbArticleVersion
-            {
-                ArticleId = article.Id, Version = 1, Title = seed.Title, BodyMarkdown = seed.Body, AuthorName = "CustomerPlatform", CreatedAt = now, PublishedAt = now,
-            });
+            db.KbArticleVersions.Add(version);
             added++;
         }
 
