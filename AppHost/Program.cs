@@ -56,6 +56,14 @@ if (builder.Configuration["AppHost:AppRoot"] is { Length: > 0 } appRoot)
     gateway.WithEnvironment("Gateway__AppRoot", Path.GetFullPath(appRoot));
 onboarding.WithEnvironment("Onboarding__AppOrigin", gateway.GetEndpoint("http"));
 ticketing.WithEnvironment("Ticketing__AppUrl", gateway.GetEndpoint("http"));
+// The email provider signs the messages it posts to the support desk with this shared secret.
+var inboundEmailSecret = builder.AddGeneratedSecret(
+    "inbound-email-secret", Path.Combine(options.ResolveDataDirectory(), ResourceNames.Services.Ticketing, "inbound-email-secret"), length: 48);
+ticketing.WithEnvironment("Ticketing__InboundEmail__Secret", inboundEmailSecret);
+// The integrations that bring in reviews, social mentions and survey comments sign theirs with another.
+var feedbackSecret = builder.AddGeneratedSecret(
+    "feedback-secret", Path.Combine(options.ResolveDataDirectory(), ResourceNames.Services.Ticketing, "feedback-secret"), length: 48);
+ticketing.WithEnvironment("Ticketing__Feedback__Secret", feedbackSecret);
 
 // Every service checks access tokens against Identity's signing keys (its JWKS, read through service
 // discovery when the first token arrives, so no service waits for Identity to start).

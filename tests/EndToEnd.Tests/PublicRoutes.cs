@@ -16,6 +16,11 @@ public enum Access
     Admin,
     /// <summary>The business's store (a client-credentials token of the <c>store</c> scope), and no person.</summary>
     Store,
+    /// <summary>
+    /// A webhook: only a body signed with a shared secret (the email provider's deliveries); every caller
+    /// without the signature, token or not, is answered 401.
+    /// </summary>
+    Signed,
 }
 
 /// <summary>One route of the public API and who may call it.</summary>
@@ -99,6 +104,10 @@ public static class PublicRoutes
         ["POST /api/support/tickets"] = Access.SignedIn,
         ["PATCH /api/support/tickets/{ticketId}"] = Access.Staff,
         ["POST /api/support/tickets/{ticketId}/satisfaction"] = Access.SignedIn,
+        ["POST /api/support/inbound-email"] = Access.Signed,
+        ["POST /api/support/feedback"] = Access.Signed,
+        ["POST /api/support/calls"] = Access.Staff,
+        ["GET /api/support/tickets/{ticketId}/attachments/{attachmentId}"] = Access.SignedIn,
         ["GET /api/support/articles"] = Access.Anyone,
         ["GET /api/support/articles/{slug}"] = Access.Anyone,
         ["POST /api/support/articles/{slug}/feedback"] = Access.Anyone,
@@ -113,6 +122,7 @@ public static class PublicRoutes
         ["POST /api/support/kb/categories"] = Access.AgentOrAdmin,
         ["GET /api/support/reports/satisfaction"] = Access.Staff,
         ["GET /api/support/reports/self-service"] = Access.Staff,
+        ["GET /api/support/reports/sentiment"] = Access.Staff,
         ["GET /api/support/tickets/{ticketId}"] = Access.SignedIn,
         ["POST /api/support/tickets/{ticketId}/messages"] = Access.SignedIn,
         ["POST /api/support/tickets/{ticketId}/resolve"] = Access.SignedIn,

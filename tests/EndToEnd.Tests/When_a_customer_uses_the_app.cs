@@ -734,6 +734,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         await _page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await _page.WaitForURLAsync(new Regex("/support/tickets/[0-9a-f-]{36}$"));
         await Assertions.Expect(_page.GetByTestId("ticket-status")).ToHaveTextAsync("new");
+        await Assertions.Expect(_page.GetByTestId("ticket-number")).ToHaveTextAsync(new Regex("^#[0-9]+$"));
         await Assertions.Expect(_page.GetByRole(AriaRole.List, new() { Name = "Messages" })).ToContainTextAsync("address on my invoice");
     }
 

@@ -28,5 +28,12 @@ public sealed class MailDevClient(Uri webEndpoint) : IDisposable
         }
     }
 
+    /// <summary>The email exactly as the SMTP server received it (MailDev's JSON leaves some headers out, Reply-To among them).</summary>
+    public async Task<MimeKit.MimeMessage> SourceAsync(string id)
+    {
+        await using var source = await _http.GetStreamAsync($"api/email/{id}/source");
+        return await MimeKit.MimeMessage.LoadAsync(source);
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -53,6 +53,7 @@ public sealed class When_journey_and_support_templates_are_rendered
         {
             ["displayName"] = "Ann Example",
             ["ticketSubject"] = "How do I invite my team?",
+            ["ticketNumber"] = "1042",
             ["replyAuthor"] = "Sam Success",
             ["replyExcerpt"] = "Open Settings, then Team.\nInvite by email.",
             ["ticketLink"] = "https://app.example.com/support/tickets/42",
@@ -137,7 +138,7 @@ public sealed class When_journey_and_support_templates_are_rendered
 
         var email = Composer.Compose(Request(EmailTemplates.TicketReplied, variables), EmailTemplateCatalog.Find(EmailTemplates.TicketReplied)).Email!;
 
-        Assert.Equal("New reply: How do I invite my team?", email.Subject);
+        Assert.Equal("Re: How do I invite my team? [#1042]", email.Subject);
         Assert.Contains("Use &lt;b&gt;Settings&lt;/b&gt; &amp; Team", email.Html);
         Assert.Contains("Use <b>Settings</b> & Team", email.Text);
     }

@@ -12,18 +12,53 @@ namespace CustomerPlatform.Ticketing.Tests;
 public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, TicketingDbContext>(
     "ticketing-tests",
     [TestServer.Postgres(ResourceNames.Databases.Ticketing), TestServer.RabbitMq()],
-    typeof(TicketOpened), typeof(TicketAnswered), typeof(TicketSolved), typeof(TicketRated), typeof(SendEmail))
+    typeof(TicketOpened), typeof(TicketAnswered), typeof(TicketSolved), typeof(TicketRated), typeof(SendEmail), typeof(TicketSlaAlert))
 {
     protected override void AddSettings(IDictionary<string, string?> settings)
     {
         settings["Ticketing:AppUrl"] = "https://app.customerplatform.test";
         // Long enough for a test to write on a solved ticket before it closes, short enough to see it close.
         settings["Ticketing:ClosedAfter"] = ClosedAfter.ToString();
+        settings["Ticketing:InboundEmail:Secret"] = InboundEmailSecret;
+        settings["Ticketing:Feedback:Secret"] = FeedbackSecret;
+        // Open around the clock, and urgent targets of seconds, so a test sees warnings and breaches happen.
+        foreach (var day in Enum.GetNames<DayOfWeek>())
+            settings[$"Ticketing:Sla:Hours:{day}"] = "00:00-24:00";
+        settings["Ticketing:Sla:Targets:urgent:FirstResponse"] = UrgentFirstResponse.ToString();
+        settings["Ticketing:Sla:Targets:urgent:NextResponse"] = UrgentFirstResponse.ToString();
+        settings["Ticketing:Sla:Targets:urgent:Resolution"] = (UrgentFirstResponse * 3).ToString();
+        settings["Ticketing:InboundEmail:Address"] = "support@customerplatform.test";
+        settings["Ticketing:InboundEmail:MaxAttachmentBytes"] = "1024";
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:CustomerPlatform"] = "Information";
     }
 
     public static readonly TimeSpan ClosedAfter = TimeSpan.FromSeconds(6);
+
+    public static readonly TimeSpan UrgentFirstResponse = TimeSpan.FromSeconds(4);
+
+    public const string InboundEmailSecret = "inbound-email-test-secret";
+    public const string FeedbackSecret = "feedback-test-secret";
+
+    /// <summary>Posts outside feedback as the listening integration does, signed with the feedback secret (or the given signature).</summary>
+    public Task<HttpResponseMessage> SendFeedbackAsync(object feedback, string? signature = null)
+    {
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(feedback);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/support/feedback") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(InboundEmailSignature.Header, signature ?? InboundEmailSignature.Sign(body, FeedbackSecret));
+        return Service.CreateClient().SendAsync(request);
+    }
+
+    /// <summary>Posts a raw message as the email provider does, signed with the channel's secret (or the given signature).</summary>
+    public Task<HttpResponseMessage> DeliverEmailAsync(string raw, string? signature = null)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(raw.ReplaceLineEndings("\r\n"));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/support/inbound-email") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("message/rfc822");
+        request.Headers.Add(InboundEmailSignature.Header, signature ?? InboundEmailSignature.Sign(body, InboundEmailSecret));
+        return Service.CreateClient().SendAsync(request);
+    }
 
     /// <summary>A customer signed in with the claims Identity's access tokens carry: id, role, name and address.</summary>
     public HttpClient CreateCustomer(Guid customerId, string name = "Ann Example", string email = "ann@example.com")

@@ -20,6 +20,9 @@ public record SendEmail
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<string> SensitiveVariables { get; init; } = [];
 
+    /// <summary>Threading headers for an email that continues a conversation (a ticket's reply); null for none.</summary>
+    public EmailThreading? Threading { get; init; }
+
     /// <summary>The saga or flow that asked, echoed on <see cref="EmailDelivered"/> and <see cref="EmailFailed"/>.</summary>
     public Guid? CorrelationId { get; init; }
 }

@@ -1,3 +1,4 @@
+using CustomerPlatform.Notifications.Email;
 using CustomerPlatform.Contracts.Notifications;
 using CustomerPlatform.Notifications.Templates;
 using MassTransit;
@@ -15,6 +16,7 @@ public sealed class SendEmailConsumer(
     NotificationsDbContext db,
     EmailComposer composer,
     EmailDelivery delivery,
+    OutgoingEmail outgoing,
     NotificationMetrics metrics,
     TimeProvider time,
     ILogger<SendEmailConsumer> logger) : IConsumer<SendEmail>
@@ -58,6 +60,10 @@ public sealed class SendEmailConsumer(
                 .Where(v => !sensitive.Contains(v.Key))
                 .ToDictionary(v => v.Key, v => v.Value),
             SensitiveVariables = [.. sensitive],
+            InReplyTo = EmailThreadHeaders.MessageId(request.Threading?.InReplyTo),
+            References = EmailThreadHeaders.MessageIds(
+                (request.Threading?.References ?? []).Concat((request.Threading?.ReferencedNotifications ?? []).Select(outgoing.MessageId))),
+            ReplyTo = EmailThreadHeaders.Address(request.Threading?.ReplyTo),
         };
         db.Notifications.Add(notification);
 

@@ -46,6 +46,9 @@ public class NotificationsDbContext(DbContextOptions<NotificationsDbContext> opt
                         v => new Dictionary<string, string>(v)));
             notification.Property(n => n.SensitiveVariables).HasColumnName("sensitive_variables");
             notification.Property(n => n.InboxText).HasColumnName("inbox_text");
+            notification.Property(n => n.InReplyTo).HasColumnName("in_reply_to");
+            notification.Property(n => n.References).HasColumnName("references").HasDefaultValueSql("'{}'::text[]");
+            notification.Property(n => n.ReplyTo).HasColumnName("reply_to");
             notification.Property(n => n.HtmlBody).HasColumnName("html_body");
             notification.Property(n => n.TextBody).HasColumnName("text_body");
             notification.Ignore(n => n.IsFinal);

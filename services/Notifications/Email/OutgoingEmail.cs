@@ -22,6 +22,12 @@ public sealed class OutgoingEmail(IOptions<SmtpOptions> options)
         };
         message.From.Add(new MailboxAddress(_options.FromName ?? "", _options.FromAddress));
         message.To.Add(new MailboxAddress(notification.RecipientName ?? "", notification.Recipient));
+        if (notification.ReplyTo is { } replyTo && MailboxAddress.TryParse(replyTo, out var replyAddress))
+            message.ReplyTo.Add(replyAddress);
+        if (notification.InReplyTo is { } inReplyTo)
+            message.InReplyTo = inReplyTo;
+        foreach (var reference in notification.References)
+            message.References.Add(reference);
 
         // RFC 3834: automatic replies (out of office) should not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");

@@ -40,6 +40,11 @@ public sealed class Notification
     /// <summary>What the in-app inbox shows: the plain-text body with every sensitive value left out.</summary>
     public string? InboxText { get; set; }
 
+    /// <summary>The conversation the email continues (a ticket's thread): In-Reply-To, References and Reply-To.</summary>
+    public string? InReplyTo { get; init; }
+    public List<string> References { get; init; } = [];
+    public string? ReplyTo { get; init; }
+
     /// <summary>The email as it goes out. It may hold a secret (a verification link), so it lives only while queued.</summary>
     public string? HtmlBody { get; set; }
     public string? TextBody { get; set; }

@@ -61,8 +61,8 @@ public static class EmailTemplateCatalog
             [Text("displayName"), Text("managerName"), Link("surveyLink")]),
 
         new(EmailTemplates.TicketReplied, NotificationCategories.Support,
-            "New reply: {{ticketSubject}}",
-            [Text("displayName"), Text("ticketSubject"), Text("replyAuthor"), Paragraph("replyExcerpt", 1000), Link("ticketLink")]),
+            "Re: {{ticketSubject}} [#{{ticketNumber}}]",
+            [Text("displayName"), Text("ticketSubject"), Number("ticketNumber", 1, long.MaxValue), Text("replyAuthor"), Paragraph("replyExcerpt", 1000), Link("ticketLink")]),
 
         new(EmailTemplates.TicketSatisfaction, NotificationCategories.Support,
             "Your request {{ticketSubject}} is solved: how did we do?",

@@ -17,7 +17,7 @@ public static class SupportDeskApi
     /// </summary>
     public static async Task<Results<Created<Opened>, ValidationProblem>> OpenAsync(
         HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish, MessageSentiments sentiments,
-        TimeProvider time, CancellationToken cancellationToken)
+        SlaTracking sla, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<OpenTicketRequest>(request, cancellationToken);
         if (body is null)
@@ -53,6 +53,7 @@ public static class SupportDeskApi
             };
             db.Messages.Add(ticket.Post(me, ticket.CustomerName, text!, now, sentiment));
             db.Tickets.Add(ticket);
+            await sla.StartAsync(ticket, publish, cancellationToken);
             await publish.Publish(Announcement(ticket, now), cancellationToken);
             return ticket.Id;
         }, cancellationToken);
@@ -78,7 +79,7 @@ public static class SupportDeskApi
 
     /// <summary>Staff change a ticket's status, priority or tags. A closed ticket is read-only (409).</summary>
     public static async Task<Results<Ok<TicketSummary>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid ticketId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish, TimeProvider time,
+        Guid ticketId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish, SlaTracking sla, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<UpdateTicketRequest>(request, cancellationToken);
@@ -100,6 +101,7 @@ public static class SupportDeskApi
                 return Conflict("This ticket is closed", $"Ticket {ticketId} is closed and read-only; the customer's next message opens a follow-up.");
 
             var now = time.GetUtcNow();
+            var before = SlaTracking.Before(ticket);
             if (priority is not null && priority != ticket.Priority)
             {
                 ticket.Priority = priority;
@@ -112,20 +114,26 @@ public static class SupportDeskApi
             }
             if (status is not null)
                 await ChangeStatusAsync(ticket, status, user.GetCustomerId(), publish, now, cancellationToken);
+            await sla.TrackAsync(ticket, before, null, now, publish, cancellationToken);
             return TypedResults.Ok(TicketSummary.Of(ticket));
         }, cancellationToken);
     }
 
     /// <summary>Solves a ticket the caller may see (staff on it, or its requester); solving a solved or closed ticket changes nothing.</summary>
     public static async Task<Results<Ok<TicketSummary>, NotFound>> SolveAsync(
-        Guid ticketId, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken) =>
+        Guid ticketId, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish, SlaTracking sla, TimeProvider time, CancellationToken cancellationToken) =>
         await db.InTransactionAsync(async () =>
         {
             var ticket = await TicketTransaction.LockAsync(db, ticketId, user, cancellationToken);
             if (ticket is null)
                 return (Results<Ok<TicketSummary>, NotFound>)TypedResults.NotFound();
             if (!ticket.IsClosed)
-                await ChangeStatusAsync(ticket, TicketStatuses.Solved, user.GetCustomerId(), publish, time.GetUtcNow(), cancellationToken);
+            {
+                var before = SlaTracking.Before(ticket);
+                var now = time.GetUtcNow();
+                await ChangeStatusAsync(ticket, TicketStatuses.Solved, user.GetCustomerId(), publish, now, cancellationToken);
+                await sla.TrackAsync(ticket, before, null, now, publish, cancellationToken);
+            }
             return TypedResults.Ok(TicketSummary.Of(ticket));
         }, cancellationToken);
 

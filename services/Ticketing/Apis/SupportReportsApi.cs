@@ -62,4 +62,90 @@ public static class SupportReportsApi
         return TypedResults.Ok(new SelfServiceReport(start, end, sessions, customers,
             customers == 0 ? null : Math.Round(sessions / (double)customers, 2), deflections));
     }
+
+    public sealed record SentimentGroup(string Key, string? Name, int Messages, double Average, int Negative, int Neutral, int Positive);
+
+    public sealed record SentimentDay(DateOnly Day, int Messages, double Average, int Negative);
+
+    public sealed record NegativeConversation(Guid TicketId, long Number, string Subject, string? CustomerName, string Channel, double WorstScore, DateTimeOffset LastAt);
+
+    /// <summary>
+    /// Sentiment: the customers' messages of the period (every channel; outside feedback counted once, as its
+    /// item) by channel, queue and agent, per day, and the tickets whose worst message was the most negative.
+    /// </summary>
+    public sealed record SentimentReport(DateTimeOffset From, DateTimeOffset To, SentimentGroup Overall, IReadOnlyList<SentimentGroup> ByChannel,
+        IReadOnlyList<SentimentGroup> ByQueue, IReadOnlyList<SentimentGroup> ByAgent, IReadOnlyList<SentimentDay> OverTime,
+        IReadOnlyList<NegativeConversation> MostNegative);
+
+    private const int MostNegativeCount = 10;
+
+    public static async Task<Results<Ok<SentimentReport>, ValidationProblem>> SentimentAsync(
+        string? from, string? to, TicketingDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (ReportPeriod.Parse(from, to, time, out var errors) is not ({ } start, { } end))
+            return TypedResults.ValidationProblem(errors);
+
+        var scored = from m in db.Messages.AsNoTracking()
+                     join t in db.Tickets.AsNoTracking() on m.TicketId equals t.Id
+                     where m.CreatedAt >= start && m.CreatedAt < end && m.SentimentScore != null && m.AuthorRole == AuthorRoles.Customer
+                           && m.Channel != TicketChannels.Feedback
+                     select new { m.Channel, Queue = t.Queue ?? (t.AssigneeId != null ? "assigned" : "none"), t.AssigneeId, Score = m.SentimentScore!.Value, m.SentimentLabel, m.CreatedAt };
+        var feedback = db.Feedback.AsNoTracking().Where(f => f.ReceivedAt >= start && f.ReceivedAt < end);
+
+        var byChannel = await scored.GroupBy(m => m.Channel)
+            .Select(g => new Tally(g.Key, g.Count(), g.Sum(m => m.Score), g.Count(m => m.SentimentLabel == MessageSentiment.Negative), g.Count(m => m.SentimentLabel == MessageSentiment.Positive)))
+            .ToListAsync(cancellationToken);
+        var fromFeedback = await feedback.GroupBy(f => 1)
+            .Select(g => new Tally(TicketChannels.Feedback, g.Count(), g.Sum(f => f.SentimentScore), g.Count(f => f.SentimentLabel == MessageSentiment.Negative), g.Count(f => f.SentimentLabel == MessageSentiment.Positive)))
+            .ToListAsync(cancellationToken);
+        byChannel.AddRange(fromFeedback);
+        var byQueue = await scored.GroupBy(m => m.Queue)
+            .Select(g => new Tally(g.Key, g.Count(), g.Sum(m => m.Score), g.Count(m => m.SentimentLabel == MessageSentiment.Negative), g.Count(m => m.SentimentLabel == MessageSentiment.Positive)))
+            .ToListAsync(cancellationToken);
+        var byAgent = await scored.GroupBy(m => m.AssigneeId)
+            .Select(g => new { g.Key, Tally = new Tally("", g.Count(), g.Sum(m => m.Score), g.Count(m => m.SentimentLabel == MessageSentiment.Negative), g.Count(m => m.SentimentLabel == MessageSentiment.Positive)) })
+            .ToListAsync(cancellationToken);
+        var days = await scored.GroupBy(m => new { m.CreatedAt.Year, m.CreatedAt.Month, m.CreatedAt.Day })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, Count = g.Count(), Sum = g.Sum(m => m.Score), Negative = g.Count(m => m.SentimentLabel == MessageSentiment.Negative) })
+            .ToListAsync(cancellationToken);
+        days.AddRange(await feedback.GroupBy(f => new { f.ReceivedAt.Year, f.ReceivedAt.Month, f.ReceivedAt.Day })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, Count = g.Count(), Sum = g.Sum(f => f.SentimentScore), Negative = g.Count(f => f.SentimentLabel == MessageSentiment.Negative) })
+            .ToListAsync(cancellationToken));
+        var worstTickets = await db.Messages.AsNoTracking()
+            .Where(m => m.CreatedAt >= start && m.CreatedAt < end && m.SentimentScore != null && m.AuthorRole == AuthorRoles.Customer)
+            .GroupBy(m => m.TicketId)
+            .Select(g => new { TicketId = g.Key, Worst = g.Min(m => m.SentimentScore!.Value), LastAt = g.Max(m => m.CreatedAt) })
+            .Where(g => g.Worst < 0)
+            .OrderBy(g => g.Worst).ThenByDescending(g => g.LastAt)
+            .Take(MostNegativeCount)
+            .ToListAsync(cancellationToken);
+        var worstIds = worstTickets.Select(w => w.TicketId).ToList();
+        var worstDetails = await db.Tickets.AsNoTracking().Where(t => worstIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Number, t.Subject, t.CustomerName, t.Channel })
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        var worst = worstTickets.Select(w =>
+        {
+            var t = worstDetails[w.TicketId];
+            return new NegativeConversation(t.Id, t.Number, t.Subject, t.CustomerName, t.Channel, w.Worst, w.LastAt);
+        }).ToList();
+
+        var agents = byAgent.Where(g => g.Key is not null).Select(g => g.Key!.Value).ToList();
+        var names = await db.Staff.AsNoTracking().Where(s => agents.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
+        var all = byChannel.Aggregate(new Tally("all", 0, 0, 0, 0), (sum, t) => new Tally("all", sum.Count + t.Count, sum.Sum + t.Sum, sum.Negative + t.Negative, sum.Positive + t.Positive));
+        return TypedResults.Ok(new SentimentReport(start, end, all.Group(null),
+            [.. byChannel.Select(t => t.Group(null)).OrderByDescending(g => g.Messages).ThenBy(g => g.Key)],
+            [.. byQueue.Select(t => t.Group(null)).OrderByDescending(g => g.Messages).ThenBy(g => g.Key)],
+            [.. byAgent.Select(g => (g.Tally with { Key = g.Key?.ToString() ?? "none" }).Group(g.Key is { } id ? names.GetValueOrDefault(id) : "Nobody (unassigned)"))
+                .OrderByDescending(g => g.Messages).ThenBy(g => g.Key)],
+            [.. days.GroupBy(d => new DateOnly(d.Year, d.Month, d.Day))
+                .Select(g => new SentimentDay(g.Key, g.Sum(d => d.Count), Math.Round(g.Sum(d => d.Sum) / g.Sum(d => d.Count), 4), g.Sum(d => d.Negative)))
+                .OrderBy(d => d.Day)],
+            worst));
+    }
+
+    private sealed record Tally(string Key, int Count, double Sum, int Negative, int Positive)
+    {
+        public SentimentGroup Group(string? name) =>
+            new(Key, name, Count, Count == 0 ? 0 : Math.Round(Sum / Count, 4), Negative, Count - Negative - Positive, Positive);
+    }
 }

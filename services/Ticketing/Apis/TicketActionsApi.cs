@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,8 @@ public static class TicketActionsApi
 {
     /// <summary>An agent takes a queue ticket (or hands it on); an admin may reassign any ticket. A new ticket is open from then on; a closed one is read-only (409).</summary>
     public static async Task<Results<Ok<TicketSummary>, NotFound, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> AssignAsync(
-        Guid ticketId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid ticketId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish, SlaTracking sla, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!user.MayAssign())
             return TypedResults.Forbid();
@@ -30,7 +32,10 @@ public static class TicketActionsApi
                 return (Results<Ok<TicketSummary>, NotFound, ValidationProblem, ForbidHttpResult, ProblemHttpResult>)TypedResults.NotFound();
             if (ticket.IsClosed)
                 return SupportDeskApi.Conflict("This ticket is closed", $"Ticket {ticketId} is closed and read-only.");
-            ticket.AssignTo(assigneeId, time.GetUtcNow());
+            var before = SlaTracking.Before(ticket);
+            var now = time.GetUtcNow();
+            ticket.AssignTo(assigneeId, now);
+            await sla.TrackAsync(ticket, before, null, now, publish, cancellationToken);
             return TypedResults.Ok(TicketSummary.Of(ticket));
         }, cancellationToken);
     }

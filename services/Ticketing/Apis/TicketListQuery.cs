@@ -2,26 +2,29 @@ namespace CustomerPlatform.Ticketing;
 
 /// <summary>
 /// The list's query string: <c>status</c>, <c>priority</c>, <c>channel</c> (each one or several, comma-separated), <c>assignee</c>
-/// (<c>me</c>: assigned to the caller; <c>none</c>: in a queue, nobody's yet) and the shared
+/// (<c>me</c>: assigned to the caller; <c>none</c>: in a queue, nobody's yet), <c>sla</c> (<c>breaching</c>: an SLA
+/// target due soon or already missed, the soonest first) and the shared
 /// <see cref="Paging"/> (<c>page</c>, <c>pageSize</c>). Parsed here rather than bound, so a bad value
 /// gets a 400 that names the parameter.
 /// </summary>
 public sealed record TicketListQuery(
-    IReadOnlyList<string> Statuses, IReadOnlyList<string> Priorities, IReadOnlyList<string> Channels, string? Assignee, Paging Paging)
+    IReadOnlyList<string> Statuses, IReadOnlyList<string> Priorities, IReadOnlyList<string> Channels, string? Assignee, string? Sla, Paging Paging)
 {
-    public const string AssignedToMe = "me", Unassigned = "none";
+    public const string AssignedToMe = "me", Unassigned = "none", Breaching = "breaching";
 
     public static TicketListQuery Parse(
-        string? status, string? priority, string? channel, string? assignee, string? page, string? pageSize, Dictionary<string, string[]> errors)
+        string? status, string? priority, string? channel, string? assignee, string? sla, string? page, string? pageSize, Dictionary<string, string[]> errors)
     {
         if (assignee is not (null or AssignedToMe or Unassigned))
             errors["assignee"] = [$"'assignee' must be '{AssignedToMe}' or '{Unassigned}'."];
+        if (sla is not (null or Breaching))
+            errors["sla"] = [$"'sla' must be '{Breaching}'."];
         Paging.TryParse(page, pageSize, out var paging, errors);
         return new TicketListQuery(
             List(status, "status", TicketStatuses.All, errors),
             List(priority, "priority", TicketPriorities.All, errors),
             List(channel, "channel", TicketChannels.All, errors),
-            assignee, paging);
+            assignee, sla, paging);
     }
 
     /// <summary>One value or several, comma-separated, each of <paramref name="known"/>.</summary>

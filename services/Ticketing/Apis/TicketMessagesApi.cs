@@ -16,7 +16,7 @@ public static class TicketMessagesApi
     /// </summary>
     public static async Task<Results<Created<TicketMessageView>, NotFound, ValidationProblem, ProblemHttpResult>> PostAsync(
         Guid ticketId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish,
-        TicketEmails emails, MessageSentiments sentiments, TimeProvider time, CancellationToken cancellationToken)
+        TicketEmails emails, MessageSentiments sentiments, SlaTracking sla, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<PostMessageRequest>(request, cancellationToken);
         if (body is null)
@@ -41,8 +41,9 @@ public static class TicketMessagesApi
             {
                 if (!fromRequester)
                     return SupportDeskApi.Conflict("This ticket is closed", $"Ticket {ticketId} is closed and read-only.");
-                ticket = await FollowUpAsync(db, ticket, publish, now, cancellationToken);
+                ticket = await FollowUpAsync(db, ticket, publish, sla, now, cancellationToken);
             }
+            var before = SlaTracking.Before(ticket);
 
             var staffName = fromRequester
                 ? null
@@ -50,6 +51,7 @@ public static class TicketMessagesApi
             var message = ticket.Post(me, fromRequester ? ticket.CustomerName ?? user.GetDisplayName() : staffName, text!, now,
                 fromRequester ? sentiments.Of(text!) : null, body.Internal == true);
             db.Messages.Add(message);
+            await sla.TrackAsync(ticket, before, message, now, publish, cancellationToken);
 
             if (message.AuthorRole == AuthorRoles.Staff && !message.Internal)
             {
@@ -63,7 +65,8 @@ public static class TicketMessagesApi
                     CorrelationId = ticket.CorrelationId,
                 }, cancellationToken);
                 if (ticket.CustomerEmail is not null)
-                    await publish.Publish(emails.Reply(ticket, message, staffName ?? "Our support team"), cancellationToken);
+                    await publish.Publish(emails.Reply(ticket, message, staffName ?? "Our support team",
+                        await emails.ThreadingAsync(db, ticket.Id, message.Id, cancellationToken)), cancellationToken);
             }
 
             var view = TicketingApi.View(ticket, message, new Dictionary<Guid, string>(), user.IsStaff());
@@ -72,7 +75,8 @@ public static class TicketMessagesApi
     }
 
     /// <summary>A new ticket that follows up a closed one: same requester, subject, channel, order and owner (if still active), announced like any other.</summary>
-    private static async Task<Ticket> FollowUpAsync(TicketingDbContext db, Ticket closed, IPublishEndpoint publish, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<Ticket> FollowUpAsync(TicketingDbContext db, Ticket closed, IPublishEndpoint publish, SlaTracking sla, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var owner = closed.AssigneeId is { } assignee && await db.Staff.AnyAsync(s => s.Id == assignee && s.Active, cancellationToken) ? assignee : (Guid?)null;
         var followUp = new Ticket
@@ -96,6 +100,7 @@ public static class TicketMessagesApi
             UpdatedAt = now,
         };
         db.Tickets.Add(followUp);
+        await sla.StartAsync(followUp, publish, cancellationToken);
         await publish.Publish(SupportDeskApi.Announcement(followUp, now), cancellationToken);
         return followUp;
     }

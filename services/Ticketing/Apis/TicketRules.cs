@@ -18,6 +18,46 @@ public static partial class TicketRules
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
     private static partial Regex TagPattern();
 
+    /// <summary>A phone number as people write it: digits with an optional leading '+', spaces, dots, dashes and brackets; 5 to 20 digits.</summary>
+    [GeneratedRegex(@"^\+?[0-9 ().-]{5,40}$")]
+    private static partial Regex PhonePattern();
+
+    /// <summary>One address, no display name: something@domain.tld.</summary>
+    [GeneratedRegex(@"^[^@\s""<>(),;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
+    private static partial Regex EmailPattern();
+
+    public static string? Email(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        var email = value?.Trim();
+        if (string.IsNullOrEmpty(email))
+            return null;
+        if (email.Length > 254 || !EmailPattern().IsMatch(email))
+            errors[field] = [$"'{field}' must be an email address such as ann@example.com."];
+        return email.ToLowerInvariant();
+    }
+
+    public static string? Phone(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        var phone = value?.Trim();
+        if (string.IsNullOrEmpty(phone))
+            return null;
+        var digits = phone.Count(char.IsAsciiDigit);
+        if (!PhonePattern().IsMatch(phone) || digits is < 5 or > 20)
+            errors[field] = [$"'{field}' must be a phone number: 5 to 20 digits, with an optional leading '+', spaces, dots, dashes or brackets."];
+        return phone;
+    }
+
+    /// <summary>An absolute http or https URL of at most 2,048 characters.</summary>
+    public static string? Link(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        var link = value?.Trim();
+        if (string.IsNullOrEmpty(link))
+            return null;
+        if (link.Length > 2048 || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+            errors[field] = [$"'{field}' must be an absolute http or https URL of at most 2,048 characters."];
+        return link;
+    }
+
     /// <summary>A required text: trimmed, not empty, at most <paramref name="maxLength"/>, storable.</summary>
     public static string? Text(string? value, string field, int maxLength, Dictionary<string, string[]> errors, bool required = true)
     {

@@ -2,11 +2,11 @@ namespace CustomerPlatform.Ticketing;
 
 /// <summary>A ticket in a list: everything but its thread.</summary>
 public sealed record TicketSummary(
-    Guid TicketId, Guid CustomerId, string? CustomerName, Guid? AssigneeId, string? Queue, string Kind, string Subject, string Status,
+    Guid TicketId, long Number, Guid CustomerId, string? CustomerName, Guid? AssigneeId, string? Queue, string Kind, string Subject, string Status,
     string Priority, string Channel, IReadOnlyList<string> Tags, string? OrderId, Guid? FollowUpOf,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SolvedAt, DateTimeOffset? ClosedAt)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SolvedAt, DateTimeOffset? ClosedAt, DateTimeOffset? SlaDueAt, bool SlaBreached)
 {
     public static TicketSummary Of(Ticket t) =>
-        new(t.Id, t.CustomerId, t.CustomerName, t.AssigneeId, t.Queue, t.Kind, t.Subject, t.Status,
-            t.Priority, t.Channel, t.Tags, t.OrderId, t.FollowUpOf, t.CreatedAt, t.UpdatedAt, t.SolvedAt, t.ClosedAt);
+        new(t.Id, t.Number, t.CustomerId, t.CustomerName, t.AssigneeId, t.Queue, t.Kind, t.Subject, t.Status,
+            t.Priority, t.Channel, t.Tags, t.OrderId, t.FollowUpOf, t.CreatedAt, t.UpdatedAt, t.SolvedAt, t.ClosedAt, t.SlaDueAt, t.SlaBreached);
 }

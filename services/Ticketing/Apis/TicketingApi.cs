@@ -37,6 +37,9 @@ public static class TicketingApi
         tickets.MapPost("{ticketId:guid}/messages", TicketMessagesApi.PostAsync)
             .WithName("PostTicketMessage")
             .WithSummary("Adds a message; a staff reply answers the customer and waits on them, the customer's (re)opens the ticket");
+        tickets.MapGet("{ticketId:guid}/attachments/{attachmentId:guid}", AttachmentsApi.DownloadAsync)
+            .WithName("DownloadTicketAttachment")
+            .WithSummary("A file that came with a message of the ticket, as a download");
         tickets.MapPost("{ticketId:guid}/resolve", SupportDeskApi.SolveAsync)
             .WithName("ResolveTicket")
             .WithSummary("Marks the ticket solved (staff on it, or its requester); a later message from the customer re-opens it until it is closed");
@@ -47,6 +50,23 @@ public static class TicketingApi
         tickets.MapPost("{ticketId:guid}/assign", TicketActionsApi.AssignAsync)
             .WithName("AssignTicket")
             .WithSummary("Hands the ticket to a staff member, taking it out of the support queue (agents and admins)");
+
+        // The email channel: our email provider's deliveries, signed with the channel's secret instead of a token.
+        api.MapPost("inbound-email", InboundEmailApi.ReceiveAsync)
+            .AllowAnonymous()
+            .WithName("ReceiveInboundEmail")
+            .WithSummary("The email provider's delivery of one message (raw RFC 822, X-Signature-256: sha256=HMAC of the body): opens a ticket or joins its thread");
+
+        // Outside feedback: the listening integrations' posts, signed with their own secret.
+        api.MapPost("feedback", FeedbackApi.IngestAsync)
+            .AllowAnonymous()
+            .WithName("IngestFeedback")
+            .WithSummary("A review, social mention or survey comment {externalId, source, author?, authorEmail?, text, link?, rating?, postedAt?} (X-Signature-256) → 202 with its sentiment; a negative one opens a ticket");
+        // The phone channel: staff log the calls they take or make.
+        api.MapPost("calls", PhoneCallsApi.LogAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Staff.ToArray()))
+            .WithName("LogPhoneCall")
+            .WithSummary("Staff: logs a call {ticketId?, customerId?, callerName?, callerEmail?, callerPhone?, direction?, durationSeconds, summary, subject?} onto a ticket or as a new one → 201");
 
         // The help centre: open to everyone (internal articles to staff only).
         api.MapGet("articles", ArticlesApi.SearchAsync)
@@ -94,6 +114,9 @@ public static class TicketingApi
             .WithSummary("Agents and admins: a new category {slug, name, position?}");
 
         var reports = api.MapGroup("reports").RequireAuthorization(policy => policy.RequireRole(Roles.Staff.ToArray()));
+        reports.MapGet("sentiment", SupportReportsApi.SentimentAsync)
+            .WithName("SentimentReport")
+            .WithSummary("Staff: customers' sentiment over a period by channel, queue, agent and day, and the most negative conversations");
         reports.MapGet("satisfaction", SupportReportsApi.SatisfactionAsync)
             .WithName("SatisfactionReport")
             .WithSummary("Staff: CSAT over a period (from, to): ratings, average and share satisfied, per agent and channel");
@@ -105,11 +128,11 @@ public static class TicketingApi
     }
 
     public static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user, TicketingDbContext db, string? status, string? priority, string? channel, string? assignee, string? page, string? pageSize,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal user, TicketingDbContext db, SlaTracking slaTracking, TimeProvider time, string? status, string? priority, string? channel,
+        string? assignee, string? sla, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var query = TicketListQuery.Parse(status, priority, channel, assignee, page, pageSize, errors);
+        var query = TicketListQuery.Parse(status, priority, channel, assignee, sla, page, pageSize, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
@@ -129,16 +152,27 @@ public static class TicketingApi
         {
             tickets = tickets.Where(t => t.AssigneeId == null);
         }
+        if (query.Sla == TicketListQuery.Breaching)
+        {
+            var soon = time.GetUtcNow() + slaTracking.SoonWithin;
+            tickets = tickets.Where(t => t.SlaDueAt != null && (t.SlaBreached || t.SlaDueAt <= soon));
+        }
         var total = await tickets.CountAsync(cancellationToken);
-        var items = await tickets
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+        var ordered = query.Sla == TicketListQuery.Breaching
+            ? tickets.OrderBy(t => t.SlaDueAt).ThenBy(t => t.Id)
+            : tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);
+        var items = await ordered
             .Skip(query.Paging.Skip).Take(query.Paging.PageSize)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new TicketPage(items.Select(TicketSummary.Of).ToList(), query.Paging.Page, query.Paging.PageSize, total));
+        // SLA targets are the team's business: a customer's own list does not show them.
+        var staff = user.IsStaff();
+        return TypedResults.Ok(new TicketPage(
+            items.Select(t => staff ? TicketSummary.Of(t) : TicketSummary.Of(t) with { SlaDueAt = null, SlaBreached = false }).ToList(),
+            query.Paging.Page, query.Paging.PageSize, total));
     }
 
     public static async Task<Results<Ok<TicketDetails>, NotFound>> GetAsync(
-        Guid ticketId, ClaimsPrincipal user, TicketingDbContext db, CancellationToken cancellationToken)
+        Guid ticketId, ClaimsPrincipal user, TicketingDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.AsNoTracking().VisibleTo(user)
             .Include(t => t.Messages)
@@ -153,26 +187,38 @@ public static class TicketingApi
         var names = await db.Staff.AsNoTracking()
             .Where(s => authors.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
+        var shownIds = shown.Select(m => m.Id).ToList();
+        var files = (await db.Attachments.AsNoTracking()
+                .Where(a => a.TicketId == ticketId && shownIds.Contains(a.MessageId))
+                .OrderBy(a => a.MessageId).ThenBy(a => a.Position)
+                .Select(a => new { a.MessageId, View = new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Kept) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.MessageId, a => a.View);
         var messages = shown
             .OrderBy(m => m.CreatedAt)
-            .Select(m => View(ticket, m, names, forStaff))
+            .Select(m => View(ticket, m, names, forStaff, [.. files[m.Id]]))
             .ToList();
         var rating = await db.SatisfactionRatings.AsNoTracking()
             .Where(r => r.TicketId == ticketId)
             .Select(r => new SatisfactionView(r.Score, r.Comment, r.RatedAt))
             .SingleOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(new TicketDetails(ticket.Id, ticket.CustomerId, ticket.CustomerName, ticket.AssigneeId, ticket.Queue,
+        var now = time.GetUtcNow();
+        IReadOnlyList<SlaView>? slaView = forStaff && ticket.Sla is { } clock
+            ? [.. clock.Metrics.Select(m => new SlaView(m.Name, m.Target, m.Status(now), m.DueAt, m.FulfilledAt))]
+            : null;
+        return TypedResults.Ok(new TicketDetails(ticket.Id, ticket.Number, ticket.CustomerId, ticket.CustomerName, ticket.AssigneeId, ticket.Queue,
             ticket.Kind, ticket.Subject, ticket.Status, ticket.Priority, ticket.Channel, ticket.Tags, ticket.OrderId, ticket.FollowUpOf,
-            ticket.CreatedAt, ticket.UpdatedAt, ticket.SolvedAt, ticket.ClosedAt, ticket.SatisfactionAskedAt is not null, rating, messages));
+            ticket.CreatedAt, ticket.UpdatedAt, ticket.SolvedAt, ticket.ClosedAt, ticket.SatisfactionAskedAt is not null, rating, messages, slaView));
     }
 
     /// <summary>A staff member's current name from the directory; otherwise the name the message was written under.</summary>
-    public static TicketMessageView View(Ticket ticket, TicketMessage message, IReadOnlyDictionary<Guid, string> staffNames, bool forStaff)
+    public static TicketMessageView View(Ticket ticket, TicketMessage message, IReadOnlyDictionary<Guid, string> staffNames, bool forStaff,
+        IReadOnlyList<AttachmentView>? attachments = null)
     {
         var name = message.AuthorRole == AuthorRoles.Staff
             ? staffNames.GetValueOrDefault(message.AuthorId) ?? message.AuthorName ?? "Support team"
             : ticket.CustomerName ?? message.AuthorName ?? "Customer";
         return new TicketMessageView(message.Id, ticket.Id, message.AuthorId, name, message.AuthorRole, message.Body, message.Internal,
-            forStaff ? message.SentimentLabel : null, message.CreatedAt);
+            forStaff ? message.SentimentLabel : null, message.CreatedAt, message.Channel, attachments ?? []);
     }
 }

@@ -6,7 +6,7 @@ namespace CustomerPlatform.Ticketing.Consumers;
 
 /// <summary>
 /// The customer confirmed a new address: every ticket they requested, open or resolved, replies to it
-/// from now on. One statement, idempotent (a repeated event sets the same address and finds nothing
+/// from now on, and email from it joins their tickets (<see cref="CustomerContactsConsumer"/>). Idempotent (a repeated event sets the same address and finds nothing
 /// left to change); tickets store no time of change, so the last event consumed wins.
 /// </summary>
 public sealed class CustomerEmailChangedConsumer(TicketingDbContext db, ILogger<CustomerEmailChangedConsumer> logger) : IConsumer<CustomerEmailChanged>
@@ -26,6 +26,8 @@ public sealed class CustomerEmailChangedConsumer(TicketingDbContext db, ILogger<
         }
 
         var updated = await db.Database.ExecuteSqlRawAsync(UpdateSql, [change.CustomerId, email], context.CancellationToken);
+        // The new address was confirmed by a link sent to it: its email comes to this customer from now on.
+        await CustomerContactsConsumer.VerifyAsync(db, change.CustomerId, CustomerContactsConsumer.Address(email)!, change.ChangedAt, context.CancellationToken);
         logger.LogInformation("Customer {CustomerId} changed their address: {Count} tickets updated", change.CustomerId, updated);
     }
 }

@@ -9,7 +9,7 @@ namespace CustomerPlatform.Ticketing.Consumers;
 /// in the consumer outbox's transaction. A repeated command (same TicketId) opens nothing and
 /// publishes nothing: the first one's TicketOpened is already on its way.
 /// </summary>
-public sealed class OpenTicketConsumer(TicketingDbContext db, MessageSentiments sentiments, TimeProvider time, ILogger<OpenTicketConsumer> logger)
+public sealed class OpenTicketConsumer(TicketingDbContext db, MessageSentiments sentiments, SlaTracking sla, TimeProvider time, ILogger<OpenTicketConsumer> logger)
     : IConsumer<OpenTicket>
 {
     /// <summary>Held until the consumer outbox's transaction ends.</summary>
@@ -68,6 +68,7 @@ public sealed class OpenTicketConsumer(TicketingDbContext db, MessageSentiments 
             command.Kind == TicketKinds.TrainingAttemptsExhausted ? null : sentiments.Of(ticket.Subject + ". " + body));
         ticket.UpdatedAt = now;
         db.Tickets.Add(ticket);
+        await sla.StartAsync(ticket, context, context.CancellationToken);
 
         await context.Publish(SupportDeskApi.Announcement(ticket, now));
         logger.LogInformation("Ticket {TicketId} ({Kind}) opened for customer {CustomerId}, {Owner}",

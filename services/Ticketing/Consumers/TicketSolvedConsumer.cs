@@ -39,14 +39,20 @@ public sealed class TicketSolvedConsumer(
 }
 
 /// <summary>Closes the ticket if nothing happened since it was solved (a re-opened and re-solved ticket has its own, later, closing).</summary>
-public sealed class CloseSolvedTicketConsumer(TicketingDbContext db, TimeProvider time, ILogger<CloseSolvedTicketConsumer> logger) : IConsumer<CloseSolvedTicket>
+public sealed class CloseSolvedTicketConsumer(TicketingDbContext db, SlaTracking sla, TimeProvider time, ILogger<CloseSolvedTicketConsumer> logger)
+    : IConsumer<CloseSolvedTicket>
 {
     public async Task Consume(ConsumeContext<CloseSolvedTicket> context)
     {
         var command = context.Message;
         var ticket = await TicketTransaction.LockAsync(db, command.TicketId, context.CancellationToken);
-        if (ticket is null || !ticket.CloseIfStillSolvedSince(command.SolvedAt, time.GetUtcNow()))
+        if (ticket is null)
             return;
+        var before = SlaTracking.Before(ticket);
+        var now = time.GetUtcNow();
+        if (!ticket.CloseIfStillSolvedSince(command.SolvedAt, now))
+            return;
+        await sla.TrackAsync(ticket, before, null, now, context, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         logger.LogInformation("Ticket {TicketId}, solved at {SolvedAt}, is closed", ticket.Id, command.SolvedAt);
     }

@@ -1,6 +1,8 @@
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Ticketing.KnowledgeBase;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CustomerPlatform.Ticketing;
 
@@ -10,6 +12,10 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketMessage> Messages => Set<TicketMessage>();
     public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
+    public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
+    public DbSet<TicketCall> Calls => Set<TicketCall>();
+    public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
     public DbSet<SatisfactionRating> SatisfactionRatings => Set<SatisfactionRating>();
     public DbSet<KbArticle> KbArticles => Set<KbArticle>();
     public DbSet<KbArticleVersion> KbArticleVersions => Set<KbArticleVersion>();
@@ -24,6 +30,8 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             ticket.ToTable("tickets");
             ticket.HasKey(t => t.Id);
             ticket.Property(t => t.Id).HasColumnName("id").ValueGeneratedNever();
+            ticket.Property(t => t.Number).HasColumnName("number").UseIdentityByDefaultColumn();
+            ticket.HasIndex(t => t.Number).HasDatabaseName("ux_tickets_number").IsUnique();
             ticket.Property(t => t.CustomerId).HasColumnName("customer_id");
             ticket.Property(t => t.CustomerEmail).HasColumnName("customer_email");
             ticket.Property(t => t.CustomerName).HasColumnName("customer_name");
@@ -43,12 +51,24 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             ticket.Property(t => t.CorrelationId).HasColumnName("correlation_id");
             ticket.Property(t => t.CreatedAt).HasColumnName("created_at");
             ticket.Property(t => t.UpdatedAt).HasColumnName("updated_at");
+            ticket.Property(t => t.Sla).HasColumnName("sla").HasColumnType("jsonb").HasConversion(
+                v => JsonSerializer.Serialize(v, JsonColumn.Options),
+                v => JsonSerializer.Deserialize<SlaClock>(v, JsonColumn.Options),
+                // The clock is mutable: EF keeps a copy to compare with, not the same instance.
+                new ValueComparer<SlaClock?>(
+                    (a, b) => JsonSerializer.Serialize(a, JsonColumn.Options) == JsonSerializer.Serialize(b, JsonColumn.Options),
+                    v => JsonSerializer.Serialize(v, JsonColumn.Options).GetHashCode(),
+                    v => v == null ? null : JsonSerializer.Deserialize<SlaClock>(JsonSerializer.Serialize(v, JsonColumn.Options), JsonColumn.Options)));
+            ticket.Property(t => t.SlaDueAt).HasColumnName("sla_due_at");
+            ticket.Property(t => t.SlaBreached).HasColumnName("sla_breached");
             ticket.HasMany(t => t.Messages).WithOne().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Cascade);
 
             // The three ways a list is asked for: a customer's own, a staff member's, the support queue's.
             ticket.HasIndex(t => new { t.CustomerId, t.CreatedAt }).HasDatabaseName("ix_tickets_customer_created").IsDescending(false, true);
             ticket.HasIndex(t => new { t.AssigneeId, t.CreatedAt }).HasDatabaseName("ix_tickets_assignee_created").IsDescending(false, true);
             ticket.HasIndex(t => new { t.Queue, t.CreatedAt }).HasDatabaseName("ix_tickets_queue_created").IsDescending(false, true);
+            // "Breaching soon": the open tickets whose next SLA target falls due first.
+            ticket.HasIndex(t => t.SlaDueAt).HasDatabaseName("ix_tickets_sla_due").HasFilter("sla_due_at IS NOT NULL");
         });
 
         modelBuilder.Entity<TicketMessage>(message =>
@@ -57,6 +77,11 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             message.HasKey(m => m.Id);
             message.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
             message.Property(m => m.TicketId).HasColumnName("ticket_id");
+            message.Property(m => m.Channel).HasColumnName("channel").HasMaxLength(20).HasDefaultValue(TicketChannels.Web);
+            message.Property(m => m.EmailMessageId).HasColumnName("email_message_id");
+            // An email's answer names the earlier emails of the conversation: they find the thread.
+            message.HasIndex(m => m.EmailMessageId).HasDatabaseName("ux_ticket_messages_email_message_id").IsUnique().HasFilter("email_message_id IS NOT NULL");
+            message.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
             message.Property(m => m.AuthorId).HasColumnName("author_id");
             message.Property(m => m.AuthorName).HasColumnName("author_name");
             message.Property(m => m.AuthorRole).HasColumnName("author_role").HasMaxLength(20);
@@ -66,6 +91,72 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             message.Property(m => m.SentimentLabel).HasColumnName("sentiment_label").HasMaxLength(20);
             message.Property(m => m.CreatedAt).HasColumnName("created_at");
             message.HasIndex(m => new { m.TicketId, m.CreatedAt }).HasDatabaseName("ix_ticket_messages_ticket_created");
+        });
+
+        modelBuilder.Entity<TicketAttachment>(attachment =>
+        {
+            attachment.ToTable("ticket_attachments");
+            attachment.HasKey(a => a.Id);
+            attachment.Property(a => a.Id).HasColumnName("id").ValueGeneratedNever();
+            attachment.Property(a => a.TicketId).HasColumnName("ticket_id");
+            attachment.Property(a => a.MessageId).HasColumnName("message_id");
+            attachment.Property(a => a.Position).HasColumnName("position");
+            attachment.Property(a => a.FileName).HasColumnName("file_name");
+            attachment.Property(a => a.ContentType).HasColumnName("content_type");
+            attachment.Property(a => a.Size).HasColumnName("size");
+            attachment.Property(a => a.Content).HasColumnName("content");
+            attachment.Property(a => a.CreatedAt).HasColumnName("created_at");
+            attachment.Property(a => a.Kept).HasColumnName("kept");
+            attachment.HasIndex(a => a.MessageId).HasDatabaseName("ix_ticket_attachments_message");
+        });
+
+        modelBuilder.Entity<TicketCall>(call =>
+        {
+            call.ToTable("ticket_calls");
+            call.HasKey(c => c.MessageId);
+            call.Property(c => c.MessageId).HasColumnName("message_id").ValueGeneratedNever();
+            call.Property(c => c.TicketId).HasColumnName("ticket_id");
+            call.Property(c => c.Direction).HasColumnName("direction").HasMaxLength(20);
+            call.Property(c => c.CallerName).HasColumnName("caller_name");
+            call.Property(c => c.CallerPhone).HasColumnName("caller_phone");
+            call.Property(c => c.DurationSeconds).HasColumnName("duration_seconds");
+            call.Property(c => c.LoggedBy).HasColumnName("logged_by");
+            call.Property(c => c.CreatedAt).HasColumnName("created_at");
+            call.HasOne<TicketMessage>().WithOne().HasForeignKey<TicketCall>(c => c.MessageId).OnDelete(DeleteBehavior.Cascade);
+            call.HasIndex(c => new { c.LoggedBy, c.CreatedAt }).HasDatabaseName("ix_ticket_calls_logged_by_created");
+        });
+
+        modelBuilder.Entity<FeedbackItem>(feedback =>
+        {
+            feedback.ToTable("feedback_items");
+            feedback.HasKey(f => f.Id);
+            feedback.Property(f => f.Id).HasColumnName("id").ValueGeneratedNever();
+            feedback.Property(f => f.Source).HasColumnName("source").HasMaxLength(50);
+            feedback.Property(f => f.ExternalId).HasColumnName("external_id").HasMaxLength(200);
+            feedback.Property(f => f.Author).HasColumnName("author");
+            feedback.Property(f => f.AuthorEmail).HasColumnName("author_email");
+            feedback.Property(f => f.Text).HasColumnName("text");
+            feedback.Property(f => f.Link).HasColumnName("link");
+            feedback.Property(f => f.Rating).HasColumnName("rating");
+            feedback.Property(f => f.SentimentScore).HasColumnName("sentiment_score");
+            feedback.Property(f => f.SentimentLabel).HasColumnName("sentiment_label").HasMaxLength(20);
+            feedback.Property(f => f.PostedAt).HasColumnName("posted_at");
+            feedback.Property(f => f.ReceivedAt).HasColumnName("received_at");
+            feedback.Property(f => f.TicketId).HasColumnName("ticket_id");
+            feedback.HasIndex(f => new { f.Source, f.ExternalId }).HasDatabaseName("ux_feedback_items_source_external").IsUnique();
+            feedback.HasIndex(f => f.ReceivedAt).HasDatabaseName("ix_feedback_items_received");
+        });
+
+        modelBuilder.Entity<CustomerContact>(contact =>
+        {
+            contact.ToTable("customer_contacts");
+            contact.HasKey(c => c.CustomerId);
+            contact.Property(c => c.CustomerId).HasColumnName("customer_id").ValueGeneratedNever();
+            contact.Property(c => c.Email).HasColumnName("email");
+            contact.Property(c => c.DisplayName).HasColumnName("display_name");
+            contact.Property(c => c.VerifiedAt).HasColumnName("verified_at");
+            contact.Property(c => c.ChangedAt).HasColumnName("changed_at");
+            contact.HasIndex(c => c.Email).HasDatabaseName("ix_customer_contacts_email");
         });
 
         modelBuilder.Entity<StaffMember>(staff =>

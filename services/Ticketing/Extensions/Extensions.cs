@@ -13,6 +13,11 @@ internal static class Extensions
         builder.AddPostgresDbContext<TicketingDbContext>(ResourceNames.Databases.Ticketing);
 
         builder.Services.AddOptions<TicketingOptions>().BindConfiguration(TicketingOptions.Section);
+        builder.Services.AddOptions<InboundEmailOptions>().BindConfiguration(InboundEmailOptions.Section);
+        builder.Services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section);
+        builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SlaOptions>, SlaOptionsValidation>();
+        builder.Services.AddSingleton<SlaTracking>();
         builder.Services.AddSingleton<TicketEmails>();
         builder.Services.AddSingleton<MessageSentiments>();
         builder.Services.AddHostedService<KnowledgeBase.KnowledgeBaseSeeder>();
@@ -23,9 +28,12 @@ internal static class Extensions
                 bus.AddConsumer<OpenTicketConsumer>();
                 bus.AddConsumer<StaffAccountChangedConsumer>();
                 bus.AddConsumer<CustomerEmailChangedConsumer>();
+                bus.AddConsumer<CustomerContactsConsumer>();
                 bus.AddConsumer<SuccessManagerAssignedConsumer>();
                 bus.AddConsumer<TicketSolvedConsumer>();
                 bus.AddConsumer<CloseSolvedTicketConsumer>();
+                bus.AddConsumer<SlaChangedConsumer>();
+                bus.AddConsumer<SlaTimerDueConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<TicketingDbContext>(SchedulerQueueName(ResourceNames.Services.Ticketing)));
 

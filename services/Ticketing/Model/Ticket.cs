@@ -9,6 +9,12 @@ public sealed class Ticket
 {
     public Guid Id { get; init; }
 
+    /// <summary>
+    /// The short number people use for the ticket ("#1042"), given by the database in order of creation;
+    /// the reply emails carry it in their subject so an answer finds its ticket.
+    /// </summary>
+    public long Number { get; init; }
+
     /// <summary>The requester.</summary>
     public Guid CustomerId { get; init; }
     public string? CustomerEmail { get; init; }
@@ -55,6 +61,15 @@ public sealed class Ticket
 
     public List<TicketMessage> Messages { get; init; } = [];
 
+    /// <summary>The ticket's SLA clock (<see cref="SlaTracking"/>); null for tickets opened before SLAs existed.</summary>
+    public SlaClock? Sla { get; set; }
+
+    /// <summary>The earliest due time of a running SLA target: the queue views' "breaching soon" order.</summary>
+    public DateTimeOffset? SlaDueAt { get; set; }
+
+    /// <summary>A running target has breached.</summary>
+    public bool SlaBreached { get; set; }
+
     public bool IsRequester(Guid userId) => userId == CustomerId;
 
     public bool IsClosed => Status == TicketStatuses.Closed;
@@ -74,7 +89,8 @@ public sealed class Ticket
     /// message (re)opens the ticket, or leaves a new one waiting in its queue, and a negative one raises the
     /// priority by one; a staff reply waits on the customer; an internal note changes nothing.
     /// </summary>
-    public TicketMessage Post(Guid authorId, string? authorName, string body, DateTimeOffset now, MessageSentiment? sentiment = null, bool @internal = false)
+    public TicketMessage Post(Guid authorId, string? authorName, string body, DateTimeOffset now, MessageSentiment? sentiment = null, bool @internal = false,
+        MessageOrigin? origin = null)
     {
         if (IsClosed)
             throw new InvalidOperationException($"Ticket {Id} is closed; a new message belongs on a follow-up.");
@@ -82,8 +98,10 @@ public sealed class Ticket
         var fromRequester = IsRequester(authorId);
         var message = new TicketMessage
         {
-            Id = Guid.CreateVersion7(now),
+            Id = origin?.MessageId ?? Guid.CreateVersion7(now),
             TicketId = Id,
+            Channel = origin?.Channel ?? TicketChannels.Web,
+            EmailMessageId = origin?.EmailMessageId,
             AuthorId = authorId,
             AuthorName = authorName,
             AuthorRole = fromRequester ? AuthorRoles.Customer : AuthorRoles.Staff,
@@ -139,6 +157,12 @@ public sealed class Ticket
         return true;
     }
 }
+
+/// <summary>
+/// Where a message came from when not the app: its channel, the id it must have (one derived from the
+/// email's Message-ID, so a repeated delivery meets the primary key) and the email's Message-ID.
+/// </summary>
+public sealed record MessageOrigin(string Channel, Guid? MessageId = null, string? EmailMessageId = null);
 
 /// <summary>A message's sentiment: a score in [-1, 1] and its label.</summary>
 public sealed record MessageSentiment(double Score, string Label)

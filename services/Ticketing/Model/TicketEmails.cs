@@ -1,16 +1,23 @@
 using CustomerPlatform.Contracts.Notifications;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Ticketing;
 
 /// <summary>The emails a ticket sends its requester through Notifications, each with an id that makes it go out once.</summary>
-public sealed class TicketEmails(IOptions<TicketingOptions> options, IConfiguration configuration)
+public sealed class TicketEmails(IOptions<TicketingOptions> options, IOptions<InboundEmailOptions> inbound, IConfiguration configuration)
 {
+    /// <summary>How many earlier emails of a thread a reply names in References (the newest).</summary>
+    private const int MaxReferences = 20;
+
     /// <summary>Notifications' limit for the quoted reply.</summary>
     private const int MaxExcerptLength = 1000;
 
-    /// <summary>The <c>ticket-replied</c> email. Its NotificationId is the reply's message id.</summary>
-    public SendEmail Reply(Ticket ticket, TicketMessage reply, string replyAuthor) => new()
+    /// <summary>
+    /// The <c>ticket-replied</c> email. Its NotificationId is the reply's message id (so its Message-ID names the
+    /// message, and the customer's answer finds the ticket); its subject carries the ticket's number.
+    /// </summary>
+    public SendEmail Reply(Ticket ticket, TicketMessage reply, string replyAuthor, EmailThreading? threading = null) => new()
     {
         NotificationId = reply.Id,
         CustomerId = ticket.CustomerId,
@@ -21,11 +28,36 @@ public sealed class TicketEmails(IOptions<TicketingOptions> options, IConfigurat
         {
             ["displayName"] = DisplayName(ticket),
             ["ticketSubject"] = EmailText.OneLine(ticket.Subject),
+            ["ticketNumber"] = ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["replyAuthor"] = EmailText.OneLine(replyAuthor),
             ["replyExcerpt"] = EmailText.Paragraph(reply.Body, Math.Clamp(options.Value.ReplyExcerptLength, 1, MaxExcerptLength)),
             ["ticketLink"] = TicketLink(ticket),
         },
+        Threading = threading,
     };
+
+    /// <summary>
+    /// The headers that put a reply in the customer's conversation: it answers their latest email, and
+    /// references the emails of the thread so far (theirs by Message-ID, ours by notification), newest kept;
+    /// answers go to the support address when the email channel has one.
+    /// </summary>
+    public async Task<EmailThreading> ThreadingAsync(TicketingDbContext db, Guid ticketId, Guid replyId, CancellationToken cancellationToken)
+    {
+        var thread = await db.Messages.AsNoTracking()
+            .Where(m => m.TicketId == ticketId && m.Id != replyId && (m.EmailMessageId != null || (m.AuthorRole == AuthorRoles.Staff && !m.Internal)))
+            .OrderByDescending(m => m.CreatedAt)
+            .Take(MaxReferences)
+            .Select(m => new { m.Id, m.EmailMessageId })
+            .ToListAsync(cancellationToken);
+        thread.Reverse();
+        return new EmailThreading
+        {
+            InReplyTo = thread.LastOrDefault(m => m.EmailMessageId is not null)?.EmailMessageId,
+            References = [.. thread.Select(m => m.EmailMessageId).OfType<string>()],
+            ReferencedNotifications = [.. thread.Where(m => m.EmailMessageId is null).Select(m => m.Id)],
+            ReplyTo = inbound.Value.Address,
+        };
+    }
 
     /// <summary>The <c>ticket-satisfaction</c> email, once per ticket: its NotificationId comes from the ticket.</summary>
     public SendEmail Satisfaction(Ticket ticket) => new()

@@ -5,6 +5,12 @@ public sealed class TicketMessage
 {
     public Guid Id { get; init; }
     public Guid TicketId { get; init; }
+
+    /// <summary>How it reached us: one of <see cref="TicketChannels"/> (a staff reply: the app).</summary>
+    public string Channel { get; init; } = TicketChannels.Web;
+
+    /// <summary>The Message-ID of the email it came in (without angle brackets); the customer's next email names it to join the thread.</summary>
+    public string? EmailMessageId { get; init; }
     public Guid AuthorId { get; init; }
 
     /// <summary>The author's name when it was written; a staff member's current name from the directory wins when shown.</summary>
@@ -23,4 +29,6 @@ public sealed class TicketMessage
     public string? SentimentLabel { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    public List<TicketAttachment> Attachments { get; init; } = [];
 }

@@ -277,6 +277,10 @@ namespace CustomerPlatform.Notifications.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("html_body");
 
+                    b.Property<string>("InReplyTo")
+                        .HasColumnType("text")
+                        .HasColumnName("in_reply_to");
+
                     b.Property<string>("InboxText")
                         .HasColumnType("text")
                         .HasColumnName("inbox_text");
@@ -301,6 +305,17 @@ namespace CustomerPlatform.Notifications.Data.Migrations
                     b.Property<string>("RecipientName")
                         .HasColumnType("text")
                         .HasColumnName("recipient_name");
+
+                    b.PrimitiveCollection<List<string>>("References")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("references")
+                        .HasDefaultValueSql("'{}'::text[]");
+
+                    b.Property<string>("ReplyTo")
+                        .HasColumnType("text")
+                        .HasColumnName("reply_to");
 
                     b.PrimitiveCollection<List<string>>("SensitiveVariables")
                         .IsRequired()

@@ -235,6 +235,110 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                     b.ToTable("scheduled_message", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Ticketing.CustomerContact", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("text")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_customer_contacts_email");
+
+                    b.ToTable("customer_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Ticketing.FeedbackItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .HasColumnType("text")
+                        .HasColumnName("author");
+
+                    b.Property<string>("AuthorEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("author_email");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Link")
+                        .HasColumnType("text")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SentimentLabel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sentiment_label");
+
+                    b.Property<double>("SentimentScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sentiment_score");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_feedback_items_received");
+
+                    b.HasIndex("Source", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_feedback_items_source_external");
+
+                    b.ToTable("feedback_items", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Ticketing.KnowledgeBase.KbArticle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -589,6 +693,13 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("kind");
 
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Number"));
+
                     b.Property<string>("OrderId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -610,6 +721,18 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                     b.Property<DateTimeOffset?>("SatisfactionAskedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("satisfaction_asked_at");
+
+                    b.Property<string>("Sla")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sla");
+
+                    b.Property<bool>("SlaBreached")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sla_breached");
+
+                    b.Property<DateTimeOffset?>("SlaDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sla_due_at");
 
                     b.Property<DateTimeOffset?>("SolvedAt")
                         .HasColumnType("timestamp with time zone")
@@ -639,6 +762,14 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tickets_number");
+
+                    b.HasIndex("SlaDueAt")
+                        .HasDatabaseName("ix_tickets_sla_due")
+                        .HasFilter("sla_due_at IS NOT NULL");
+
                     b.HasIndex("AssigneeId", "CreatedAt")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_tickets_assignee_created");
@@ -652,6 +783,102 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasDatabaseName("ix_tickets_queue_created");
 
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Ticketing.TicketAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("Kept")
+                        .HasColumnType("boolean")
+                        .HasColumnName("kept");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_ticket_attachments_message");
+
+                    b.ToTable("ticket_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Ticketing.TicketCall", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("CallerName")
+                        .HasColumnType("text")
+                        .HasColumnName("caller_name");
+
+                    b.Property<string>("CallerPhone")
+                        .HasColumnType("text")
+                        .HasColumnName("caller_phone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<Guid>("LoggedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("logged_by");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("LoggedBy", "CreatedAt")
+                        .HasDatabaseName("ix_ticket_calls_logged_by_created");
+
+                    b.ToTable("ticket_calls", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Ticketing.TicketMessage", b =>
@@ -679,9 +906,21 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("body");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("web")
+                        .HasColumnName("channel");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("EmailMessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("email_message_id");
 
                     b.Property<bool>("Internal")
                         .HasColumnType("boolean")
@@ -701,6 +940,11 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasColumnName("ticket_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmailMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ticket_messages_email_message_id")
+                        .HasFilter("email_message_id IS NOT NULL");
 
                     b.HasIndex("TicketId", "CreatedAt")
                         .HasDatabaseName("ix_ticket_messages_ticket_created");
@@ -743,6 +987,24 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Ticketing.TicketAttachment", b =>
+                {
+                    b.HasOne("CustomerPlatform.Ticketing.TicketMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Ticketing.TicketCall", b =>
+                {
+                    b.HasOne("CustomerPlatform.Ticketing.TicketMessage", null)
+                        .WithOne()
+                        .HasForeignKey("CustomerPlatform.Ticketing.TicketCall", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerPlatform.Ticketing.TicketMessage", b =>
                 {
                     b.HasOne("CustomerPlatform.Ticketing.Ticket", null)
@@ -755,6 +1017,11 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
             modelBuilder.Entity("CustomerPlatform.Ticketing.Ticket", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Ticketing.TicketMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }
