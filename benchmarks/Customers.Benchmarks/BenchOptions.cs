@@ -10,6 +10,7 @@ internal sealed record BenchOptions
     public const int TargetEntries = 1_000_000;
     public const int TargetTimeline = 10_000;
     public const int TargetArticles = 10_000;
+    public const int TargetTickets = 1_000_000;
 
     public int Customers { get; init; } = TargetCustomers;
     public int Entries { get; init; } = TargetEntries;
@@ -17,6 +18,7 @@ internal sealed record BenchOptions
 
     /// <summary>The help centre's articles (issue 17's search); 0 leaves that part out.</summary>
     public int Articles { get; init; } = TargetArticles;
+    public int Tickets { get; init; } = TargetTickets;
     public int Requests { get; init; } = 2000;
     public int Limit { get; init; } = 50;
     public int ReadConcurrency { get; init; } = 1;
@@ -49,6 +51,7 @@ internal sealed record BenchOptions
                 "--entries" => options with { Entries = Next() },
                 "--timeline" => options with { Timeline = Next() },
                 "--articles" => options with { Articles = Next() },
+                "--tickets" => options with { Tickets = Next() },
                 "--requests" => options with { Requests = Next() },
                 "--limit" => options with { Limit = Next() },
                 "--read-concurrency" => options with { ReadConcurrency = Next() },
@@ -61,15 +64,15 @@ internal sealed record BenchOptions
                 _ when arg.StartsWith("--AppHost:", StringComparison.Ordinal) || arg.StartsWith("--Logging:", StringComparison.Ordinal) =>
                     AddTo(options, appHostArgs, arg),
                 _ => throw new ArgumentException(
-                    $"Unknown option {arg}: use --customers N, --entries N, --timeline N, --articles N, --requests N, --limit N, --read-concurrency N, "
+                    $"Unknown option {arg}: use --customers N, --entries N, --timeline N, --articles N, --tickets N, --requests N, --limit N, --read-concurrency N, "
                     + "--orders-duration S, --orders-warmup S, --concurrency N, --seed N, --keep-data, --explain, --AppHost:Key=value, --Logging:Key=value."),
             };
         }
 
         options = options with { AppHostArgs = appHostArgs };
         if (options.Customers < 2 || options.Timeline < 1 || options.Entries < options.Timeline || options.Requests < 1
-            || options.Articles < 0 || options.Limit is < 1 or > 200 || options.ReadConcurrency < 1 || options.Concurrency < 1 || options.OrdersDuration < 0 || options.OrdersWarmup < 0)
-            throw new ArgumentException("Need --customers >= 2, --entries >= --timeline >= 1, --articles >= 0, --requests >= 1, --limit 1..200, "
+            || options.Articles < 0 || options.Tickets < 0 || options.Limit is < 1 or > 200 || options.ReadConcurrency < 1 || options.Concurrency < 1 || options.OrdersDuration < 0 || options.OrdersWarmup < 0)
+            throw new ArgumentException("Need --customers >= 2, --entries >= --timeline >= 1, --articles >= 0, --tickets >= 0, --requests >= 1, --limit 1..200, "
                 + "--read-concurrency >= 1, --concurrency >= 1, --orders-duration >= 0 and --orders-warmup >= 0.");
         return options;
     }

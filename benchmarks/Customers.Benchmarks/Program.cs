@@ -18,9 +18,10 @@ using Npgsql;
 // second until every confirmation email is queued. Each read is timed side by side, in the same loop, with a
 // reference: an authenticated gateway route of the same service that does no database work, and the service's
 // own SQL sent straight to PostgreSQL (README, Benchmarks).
-// Also the help centre's search over --articles published articles (issue 17), signed out.
+// Also the help centre's search over --articles published articles (issue 17), signed out, and the agent's queue
+// views over --tickets tickets (issue 17), as the seeded agent.
 //   dotnet run -c Release --project benchmarks/Customers.Benchmarks -- [--customers 100000 --entries 1000000
-//       --timeline 10000 --articles 10000 --requests 2000 --limit 50 --read-concurrency 1 --orders-duration 20 --orders-warmup 15 --concurrency 16
+//       --timeline 10000 --articles 10000 --tickets 1000000 --requests 2000 --limit 50 --read-concurrency 1 --orders-duration 20 --orders-warmup 15 --concurrency 16
 //       --seed N --keep-data --explain --AppHost:Key=value --Logging:Key=value]
 BenchOptions options;
 try
@@ -233,6 +234,52 @@ using (var start = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {found * 100.0 / options.Requests:F1} % of the searches found at least one article"));
     }
 
+    // 4b. The agent's queue views (issue 17) over --tickets tickets, as the seeded agent, beside the status route.
+    Summary[]? queueSummaries = null;
+    IReadOnlyList<Latencies>? queueViews = null;
+    if (options.Tickets > 0)
+    {
+        await using var ticketingDb = NpgsqlDataSource.Create((await app.GetConnectionStringAsync(ResourceNames.Databases.Ticketing, token))!);
+        using var agent = new FreshSession(() => Accounts.SignInAsync(gateway, StaffAccounts.Agent));
+        var agentId = (await (await agent.GetAsync()).GetAsync("/api/identity/me", token)).GetProperty("customerId").GetGuid();
+        var ticketsTime = await Task.Run(() => QueueViews.Seed(ticketingDb, options.Tickets, agentId, options.Seed + 6, run), token);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Seeded by binary COPY: {options.Tickets:N0} tickets (the agent's, others', the support queue's; SLA due times on the live ones) with VACUUM (ANALYZE) in {ticketsTime.TotalSeconds:F1} s"));
+        var views = QueueViews.Views.Select(view => ($"GET {view.Name} (gateway, as the agent)", (TimedRequest)(async (i, latencies, ct) =>
+        {
+            var session = await agent.GetAsync();
+            var started = Stopwatch.GetTimestamp();
+            using var response = await session.SendAsync(HttpMethod.Get, view.Path, cancellationToken: ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+            var elapsed = SideBySide.Since(started);
+            if (response.IsSuccessStatusCode)
+                latencies.Add(elapsed);
+            else
+                latencies.Fail($"{(int)response.StatusCode} for {view.Path}");
+        }))).ToList();
+        views.Add(("reference: GET /api/support/status (gateway)", async (i, latencies, ct) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await gateway.GetAsync("/api/support/status", ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+            var elapsed = SideBySide.Since(started);
+            if (response.IsSuccessStatusCode)
+                latencies.Add(elapsed);
+            else
+                latencies.Fail($"{(int)response.StatusCode}");
+        }));
+        queueViews = await SideBySide.RunAsync(views, options.Warmup, options.Requests, options.ReadConcurrency, options.Seed + 7, token);
+        Console.WriteLine();
+        Console.WriteLine($"Agent's queue views over {options.Tickets:N0} tickets (first page of 50 with the total):");
+        Console.WriteLine(Summary.Header);
+        queueSummaries = queueViews.Select(k => k.Summarize()).ToArray();
+        foreach (var summary in queueSummaries)
+            Console.WriteLine(summary.Row(options.ReadConcurrency));
+        foreach (var failed in queueViews.Where(k => k.Failures > 0))
+            Console.WriteLine($"  {failed.Name}: {failed.Failures} failed (first: {failed.FirstFailure})");
+    }
+
     if (options.Explain)
     {
         foreach (var kind in Enum.GetValues<QueryKind>())
@@ -301,6 +348,15 @@ using (var start = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
             $"help-centre search p99 {articleSummaries[0].P99:F1} ms <= 50 ms over {options.Articles:N0} articles{(fullArticles ? "" : " (fewer than 10,000: indicative only)")}",
             articleSummaries[0].P99 <= 50 && articleSearch![0].Failures == 0);
         missed |= fullArticles && !articlesMet;
+    }
+    if (queueSummaries is not null)
+    {
+        var fullTickets = options.Tickets >= BenchOptions.TargetTickets;
+        var worst = queueSummaries[..^1].MaxBy(s => s.P99)!;
+        var queuesMet = Target(
+            $"queue views p99 {worst.P99:F1} ms ({worst.Name}) <= 100 ms over {options.Tickets:N0} tickets{(fullTickets ? "" : " (fewer than 1,000,000: indicative only)")}",
+            worst.P99 <= 100 && queueViews!.Take(queueViews!.Count - 1).All(v => v.Failures == 0));
+        missed |= fullTickets && !queuesMet;
     }
     if (acceptedRate is { } accepted)
         missed |= !Target(
