@@ -46,7 +46,7 @@ public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, Tick
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(feedback);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/support/feedback") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(InboundEmailSignature.Header, signature ?? InboundEmailSignature.Sign(body, FeedbackSecret));
+        request.Headers.Add(SignedRequest.Header, signature ?? SignedRequest.Sign(body, FeedbackSecret));
         return Service.CreateClient().SendAsync(request);
     }
 
@@ -56,7 +56,7 @@ public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, Tick
         var body = System.Text.Encoding.UTF8.GetBytes(raw.ReplaceLineEndings("\r\n"));
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/support/inbound-email") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("message/rfc822");
-        request.Headers.Add(InboundEmailSignature.Header, signature ?? InboundEmailSignature.Sign(body, InboundEmailSecret));
+        request.Headers.Add(SignedRequest.Header, signature ?? SignedRequest.Sign(body, InboundEmailSecret));
         return Service.CreateClient().SendAsync(request);
     }
 

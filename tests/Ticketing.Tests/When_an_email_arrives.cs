@@ -103,7 +103,7 @@ public sealed class When_an_email_arrives(TicketingFixture fixture)
     public async Task Should_refuse_a_signature_made_for_another_body()
     {
         var messageId = $"{Guid.NewGuid():N}@mail.example.com";
-        var signed = InboundEmailSignature.Sign(System.Text.Encoding.UTF8.GetBytes("another body"), TicketingFixture.InboundEmailSecret);
+        var signed = SignedRequest.Sign(System.Text.Encoding.UTF8.GetBytes("another body"), TicketingFixture.InboundEmailSecret);
 
         var response = await fixture.DeliverEmailAsync(Email(NewAddress(), "Help", "Please help.", messageId), signed);
 

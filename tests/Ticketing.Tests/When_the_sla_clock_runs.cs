@@ -99,7 +99,7 @@ public sealed class When_the_sla_clock_runs
         var (nextDue, resolutionDue) = (next.DueAt!.Value, resolution.DueAt!.Value);
         Assert.Equal((Paris(2, 13), Paris(3, 17)), (nextDue, resolutionDue));
 
-        var paused = clock.StatusChanged(TicketStatuses.Open, TicketStatuses.Pending, Paris(2, 12), Standard);
+        var paused = clock.StatusChanged(TicketStatuses.Pending, Paris(2, 12), Standard);
 
         Assert.Equal(
             [new SlaTimer(SlaMetrics.NextResponse, next.Version, null, null), new SlaTimer(SlaMetrics.Resolution, resolution.Version, null, null)],
@@ -109,7 +109,7 @@ public sealed class When_the_sla_clock_runs
         Assert.Null(clock.NextDueAt);
 
         // Paused from Monday 12:00 to Tuesday 10:00: six business hours.
-        clock.StatusChanged(TicketStatuses.Pending, TicketStatuses.Open, Paris(3, 10), Standard);
+        clock.StatusChanged(TicketStatuses.Open, Paris(3, 10), Standard);
 
         Assert.Equal((Paris(3, 11), Paris(4, 15)), (next.DueAt, resolution.DueAt));
         var pausedTime = Office.Elapsed(Paris(2, 12), Paris(3, 10));
@@ -125,7 +125,7 @@ public sealed class When_the_sla_clock_runs
     {
         var clock = Started(Paris(2, 9));
 
-        clock.StatusChanged(TicketStatuses.New, TicketStatuses.Pending, Paris(2, 10), Standard);
+        clock.StatusChanged(TicketStatuses.Pending, Paris(2, 10), Standard);
         Assert.Equal((TimeSpan.FromHours(1), null), (clock.FirstResponse!.Elapsed, clock.FirstResponse.DueAt));
 
         clock.CustomerMessage(Paris(3, 9), TicketStatuses.Open, Standard);
@@ -139,7 +139,7 @@ public sealed class When_the_sla_clock_runs
         var clock = Started(Paris(2, 9));
         var version = clock.FirstResponse!.Version;
 
-        Assert.Empty(clock.StatusChanged(TicketStatuses.New, TicketStatuses.OnHold, Paris(2, 10), Standard));
+        Assert.Empty(clock.StatusChanged(TicketStatuses.OnHold, Paris(2, 10), Standard));
 
         var first = clock.FirstResponse;
         Assert.Equal((Paris(2, 13), Paris(2, 9), version), (first.DueAt, first.RunningSince, first.Version));
@@ -152,7 +152,7 @@ public sealed class When_the_sla_clock_runs
         var clock = Started(Paris(2, 9));
         clock.StaffReply(Paris(2, 10), Standard);
 
-        var solved = clock.StatusChanged(TicketStatuses.Open, TicketStatuses.Solved, Paris(2, 12), Standard);
+        var solved = clock.StatusChanged(TicketStatuses.Solved, Paris(2, 12), Standard);
 
         var resolution = clock.Resolution!;
         Assert.Equal([new SlaTimer(SlaMetrics.Resolution, resolution.Version, null, null)], solved);
@@ -171,7 +171,7 @@ public sealed class When_the_sla_clock_runs
     {
         var clock = Started(Paris(2, 9));
 
-        clock.StatusChanged(TicketStatuses.New, TicketStatuses.Solved, Paris(2, 10), Standard);
+        clock.StatusChanged(TicketStatuses.Solved, Paris(2, 10), Standard);
 
         var first = clock.FirstResponse!;
         Assert.Equal((null, null, TimeSpan.FromHours(1), SlaStatuses.Paused), (first.FulfilledAt, first.DueAt, first.Elapsed, first.Status(Paris(2, 10))));
@@ -262,7 +262,7 @@ public sealed class When_the_sla_clock_runs
         Assert.True(clock.IsBreached);
 
         // A paused metric takes no message, even of its current version.
-        clock.StatusChanged(TicketStatuses.New, TicketStatuses.Pending, Paris(2, 12), Standard);
+        clock.StatusChanged(TicketStatuses.Pending, Paris(2, 12), Standard);
         var resolution = clock.Resolution!;
         Assert.False(clock.MarkWarned(SlaMetrics.Resolution, resolution.Version, Paris(3, 10)));
         Assert.False(clock.MarkBreached(SlaMetrics.Resolution, resolution.Version, Paris(3, 13)));
@@ -273,7 +273,7 @@ public sealed class When_the_sla_clock_runs
     {
         var clock = Started(Paris(2, 9));
 
-        clock.StatusChanged(TicketStatuses.New, TicketStatuses.Pending, Paris(2, 14), Standard);
+        clock.StatusChanged(TicketStatuses.Pending, Paris(2, 14), Standard);
 
         Assert.Equal((Paris(2, 13), SlaStatuses.Breached), (clock.FirstResponse!.BreachedAt, clock.FirstResponse.Status(Paris(2, 14))));
         Assert.True(clock.IsBreached);
@@ -286,7 +286,7 @@ public sealed class When_the_sla_clock_runs
         clock.StaffReply(Paris(2, 10), Standard);
         clock.CustomerMessage(Paris(2, 11), TicketStatuses.Open, Standard);
         clock.MarkWarned(SlaMetrics.NextResponse, clock.NextResponse!.Version, Paris(2, 12, 30));
-        clock.StatusChanged(TicketStatuses.Open, TicketStatuses.Pending, Paris(2, 15), Standard);
+        clock.StatusChanged(TicketStatuses.Pending, Paris(2, 15), Standard);
 
         var json = JsonSerializer.Serialize(clock);
         var copy = JsonSerializer.Deserialize<SlaClock>(json)!;
@@ -299,8 +299,8 @@ public sealed class When_the_sla_clock_runs
 
         // Both go on the same way.
         Assert.Equal(
-            clock.StatusChanged(TicketStatuses.Pending, TicketStatuses.Open, Paris(3, 9), Standard),
-            copy.StatusChanged(TicketStatuses.Pending, TicketStatuses.Open, Paris(3, 9), Standard));
+            clock.StatusChanged(TicketStatuses.Open, Paris(3, 9), Standard),
+            copy.StatusChanged(TicketStatuses.Open, Paris(3, 9), Standard));
         Assert.Equal(JsonSerializer.Serialize(clock), JsonSerializer.Serialize(copy));
     }
 

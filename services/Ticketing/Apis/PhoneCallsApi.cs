@@ -66,7 +66,7 @@ public static class PhoneCallsApi
 
             var staffName = await db.Staff.Where(s => s.Id == me).Select(s => s.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? user.GetDisplayName();
             var message = ticket.Post(me, staffName, Note(direction, body.DurationSeconds!.Value, callerName ?? ticket.CustomerName, callerPhone, summary!), now,
-                @internal: true, origin: new MessageOrigin(TicketChannels.Phone));
+                sla.Policy, @internal: true, origin: new MessageOrigin(TicketChannels.Phone));
             db.Messages.Add(message);
             db.Calls.Add(new TicketCall
             {
@@ -91,12 +91,7 @@ public static class PhoneCallsApi
     private static async Task<Ticket> OpenAsync(TicketingDbContext db, Guid? customerId, string? callerName, string? callerEmail, string? callerPhone,
         string? subject, Guid agent, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var contact = customerId is { } id
-            ? await db.CustomerContacts.AsNoTracking().SingleOrDefaultAsync(c => c.CustomerId == id, cancellationToken)
-            : callerEmail is not null
-                ? await db.CustomerContacts.VerifiedOwnerAsync(callerEmail, cancellationToken)
-                : null;
-        var requester = customerId ?? contact?.CustomerId ?? (callerEmail is not null ? CustomerContact.SenderId(callerEmail) : CustomerContact.CallerId(callerPhone!));
+        var (requester, contact) = await db.CustomerContacts.RequesterAsync(callerEmail, customerId, () => CustomerContact.CallerId(callerPhone!), cancellationToken);
         var name = callerName ?? contact?.DisplayName;
         var ticket = new Ticket
         {

@@ -51,7 +51,7 @@ public static class SupportDeskApi
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            db.Messages.Add(ticket.Post(me, ticket.CustomerName, text!, now, sentiment));
+            db.Messages.Add(ticket.Post(me, ticket.CustomerName, text!, now, sla.Policy, sentiment));
             db.Tickets.Add(ticket);
             await sla.StartAsync(ticket, publish, cancellationToken);
             await publish.Publish(Announcement(ticket, now), cancellationToken);
@@ -101,20 +101,16 @@ public static class SupportDeskApi
                 return Conflict("This ticket is closed", $"Ticket {ticketId} is closed and read-only; the customer's next message opens a follow-up.");
 
             var now = time.GetUtcNow();
-            var before = SlaTracking.Before(ticket);
-            if (priority is not null && priority != ticket.Priority)
-            {
-                ticket.Priority = priority;
-                ticket.UpdatedAt = now;
-            }
+            if (priority is not null)
+                ticket.SetPriority(priority, now, sla.Policy);
             if (tags is not null && !tags.SequenceEqual(ticket.Tags))
             {
                 ticket.Tags = tags;
                 ticket.UpdatedAt = now;
             }
             if (status is not null)
-                await ChangeStatusAsync(ticket, status, user.GetCustomerId(), publish, now, cancellationToken);
-            await sla.TrackAsync(ticket, before, null, now, publish, cancellationToken);
+                await ChangeStatusAsync(ticket, status, user.GetCustomerId(), publish, sla, now, cancellationToken);
+            await sla.FlushAsync(ticket, publish, cancellationToken);
             return TypedResults.Ok(TicketSummary.Of(ticket));
         }, cancellationToken);
     }
@@ -129,20 +125,20 @@ public static class SupportDeskApi
                 return (Results<Ok<TicketSummary>, NotFound>)TypedResults.NotFound();
             if (!ticket.IsClosed)
             {
-                var before = SlaTracking.Before(ticket);
                 var now = time.GetUtcNow();
-                await ChangeStatusAsync(ticket, TicketStatuses.Solved, user.GetCustomerId(), publish, now, cancellationToken);
-                await sla.TrackAsync(ticket, before, null, now, publish, cancellationToken);
+                await ChangeStatusAsync(ticket, TicketStatuses.Solved, user.GetCustomerId(), publish, sla, now, cancellationToken);
+                await sla.FlushAsync(ticket, publish, cancellationToken);
             }
             return TypedResults.Ok(TicketSummary.Of(ticket));
         }, cancellationToken);
 
     /// <summary>Sets the status; becoming solved publishes <see cref="TicketSolved"/> (the rating is asked and the closing scheduled from it).</summary>
-    private static async Task ChangeStatusAsync(Ticket ticket, string status, Guid by, IPublishEndpoint publish, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task ChangeStatusAsync(Ticket ticket, string status, Guid by, IPublishEndpoint publish, SlaTracking sla, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (status == ticket.Status)
             return;
-        ticket.SetStatus(status, now);
+        ticket.SetStatus(status, now, sla.Policy);
         if (status == TicketStatuses.Solved)
         {
             await publish.Publish(new TicketSolved

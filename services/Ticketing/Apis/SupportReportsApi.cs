@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,32 +86,30 @@ public static class SupportReportsApi
         if (ReportPeriod.Parse(from, to, time, out var errors) is not ({ } start, { } end))
             return TypedResults.ValidationProblem(errors);
 
+        // One row per scored message, and per outside feedback item, so that one projection counts every grouping.
         var scored = from m in db.Messages.AsNoTracking()
                      join t in db.Tickets.AsNoTracking() on m.TicketId equals t.Id
                      where m.CreatedAt >= start && m.CreatedAt < end && m.SentimentScore != null && m.AuthorRole == AuthorRoles.Customer
                            && m.Channel != TicketChannels.Feedback
-                     select new { m.Channel, Queue = t.Queue ?? (t.AssigneeId != null ? "assigned" : "none"), t.AssigneeId, Score = m.SentimentScore!.Value, m.SentimentLabel, m.CreatedAt };
-        var feedback = db.Feedback.AsNoTracking().Where(f => f.ReceivedAt >= start && f.ReceivedAt < end);
+                     select new Scored
+                     {
+                         Channel = m.Channel,
+                         Queue = t.Queue ?? (t.AssigneeId != null ? "assigned" : "none"),
+                         AssigneeId = t.AssigneeId,
+                         Score = m.SentimentScore!.Value,
+                         Label = m.SentimentLabel,
+                         At = m.CreatedAt,
+                     };
+        var feedback = db.Feedback.AsNoTracking().Where(f => f.ReceivedAt >= start && f.ReceivedAt < end)
+            .Select(f => new Scored { Channel = TicketChannels.Feedback, Score = f.SentimentScore, Label = f.SentimentLabel, At = f.ReceivedAt });
 
-        var byChannel = await scored.GroupBy(m => m.Channel)
-            .Select(g => new Tally(g.Key, g.Count(), g.Sum(m => m.Score), g.Count(m => m.SentimentLabel == MessageSentiment.Negative), g.Count(m => m.SentimentLabel == MessageSentiment.Positive)))
-            .ToListAsync(cancellationToken);
-        var fromFeedback = await feedback.GroupBy(f => 1)
-            .Select(g => new Tally(TicketChannels.Feedback, g.Count(), g.Sum(f => f.SentimentScore), g.Count(f => f.SentimentLabel == MessageSentiment.Negative), g.Count(f => f.SentimentLabel == MessageSentiment.Positive)))
-            .ToListAsync(cancellationToken);
-        byChannel.AddRange(fromFeedback);
-        var byQueue = await scored.GroupBy(m => m.Queue)
-            .Select(g => new Tally(g.Key, g.Count(), g.Sum(m => m.Score), g.Count(m => m.SentimentLabel == MessageSentiment.Negative), g.Count(m => m.SentimentLabel == MessageSentiment.Positive)))
-            .ToListAsync(cancellationToken);
-        var byAgent = await scored.GroupBy(m => m.AssigneeId)
-            .Select(g => new { g.Key, Tally = new Tally("", g.Count(), g.Sum(m => m.Score), g.Count(m => m.SentimentLabel == MessageSentiment.Negative), g.Count(m => m.SentimentLabel == MessageSentiment.Positive)) })
-            .ToListAsync(cancellationToken);
-        var days = await scored.GroupBy(m => new { m.CreatedAt.Year, m.CreatedAt.Month, m.CreatedAt.Day })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, Count = g.Count(), Sum = g.Sum(m => m.Score), Negative = g.Count(m => m.SentimentLabel == MessageSentiment.Negative) })
-            .ToListAsync(cancellationToken);
-        days.AddRange(await feedback.GroupBy(f => new { f.ReceivedAt.Year, f.ReceivedAt.Month, f.ReceivedAt.Day })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, Count = g.Count(), Sum = g.Sum(f => f.SentimentScore), Negative = g.Count(f => f.SentimentLabel == MessageSentiment.Negative) })
-            .ToListAsync(cancellationToken));
+        var byChannel = await scored.GroupBy(m => m.Channel).Select(Tallied<string>()).ToListAsync(cancellationToken);
+        var fromFeedback = await feedback.GroupBy(f => 1).Select(Tallied<int>()).ToListAsync(cancellationToken);
+        byChannel.AddRange(fromFeedback.Select(t => t.Keyed(TicketChannels.Feedback)));
+        var byQueue = await scored.GroupBy(m => m.Queue).Select(Tallied<string>()).ToListAsync(cancellationToken);
+        var byAgent = await scored.GroupBy(m => m.AssigneeId).Select(Tallied<Guid?>()).ToListAsync(cancellationToken);
+        var days = await PerDayAsync(scored, cancellationToken);
+        days.AddRange(await PerDayAsync(feedback, cancellationToken));
         var worstTickets = await db.Messages.AsNoTracking()
             .Where(m => m.CreatedAt >= start && m.CreatedAt < end && m.SentimentScore != null && m.AuthorRole == AuthorRoles.Customer)
             .GroupBy(m => m.TicketId)
@@ -131,11 +130,11 @@ public static class SupportReportsApi
 
         var agents = byAgent.Where(g => g.Key is not null).Select(g => g.Key!.Value).ToList();
         var names = await db.Staff.AsNoTracking().Where(s => agents.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
-        var all = byChannel.Aggregate(new Tally("all", 0, 0, 0, 0), (sum, t) => new Tally("all", sum.Count + t.Count, sum.Sum + t.Sum, sum.Negative + t.Negative, sum.Positive + t.Positive));
-        return TypedResults.Ok(new SentimentReport(start, end, all.Group(null),
-            [.. byChannel.Select(t => t.Group(null)).OrderByDescending(g => g.Messages).ThenBy(g => g.Key)],
-            [.. byQueue.Select(t => t.Group(null)).OrderByDescending(g => g.Messages).ThenBy(g => g.Key)],
-            [.. byAgent.Select(g => (g.Tally with { Key = g.Key?.ToString() ?? "none" }).Group(g.Key is { } id ? names.GetValueOrDefault(id) : "Nobody (unassigned)"))
+        var all = byChannel.Aggregate(new Tally<string>("all", 0, 0, 0, 0), (sum, t) => new("all", sum.Count + t.Count, sum.Sum + t.Sum, sum.Negative + t.Negative, sum.Positive + t.Positive));
+        return TypedResults.Ok(new SentimentReport(start, end, all.Group(all.Key, null),
+            [.. byChannel.Select(t => t.Group(t.Key, null)).OrderByDescending(g => g.Messages).ThenBy(g => g.Key)],
+            [.. byQueue.Select(t => t.Group(t.Key, null)).OrderByDescending(g => g.Messages).ThenBy(g => g.Key)],
+            [.. byAgent.Select(t => t.Group(t.Key?.ToString() ?? "none", t.Key is { } id ? names.GetValueOrDefault(id) : "Nobody (unassigned)"))
                 .OrderByDescending(g => g.Messages).ThenBy(g => g.Key)],
             [.. days.GroupBy(d => new DateOnly(d.Year, d.Month, d.Day))
                 .Select(g => new SentimentDay(g.Key, g.Sum(d => d.Count), Math.Round(g.Sum(d => d.Sum) / g.Sum(d => d.Count), 4), g.Sum(d => d.Negative)))
@@ -143,9 +142,33 @@ public static class SupportReportsApi
             worst));
     }
 
-    private sealed record Tally(string Key, int Count, double Sum, int Negative, int Positive)
+    /// <summary>A customer's scored message, or an outside feedback item, as the sentiment report counts it (initialised by name, so EF translates what follows it).</summary>
+    private sealed class Scored
     {
-        public SentimentGroup Group(string? name) =>
-            new(Key, name, Count, Count == 0 ? 0 : Math.Round(Sum / Count, 4), Negative, Count - Negative - Positive, Positive);
+        public string Channel { get; init; } = "";
+        public string Queue { get; init; } = "";
+        public Guid? AssigneeId { get; init; }
+        public double Score { get; init; }
+        public string? Label { get; init; }
+        public DateTimeOffset At { get; init; }
     }
+
+    /// <summary>The counts of one group of <see cref="Scored"/> rows, computed by PostgreSQL: the one projection of every grouping of the report.</summary>
+    private static Expression<Func<IGrouping<TKey, Scored>, Tally<TKey>>> Tallied<TKey>() =>
+        g => new Tally<TKey>(g.Key, g.Count(), g.Sum(m => m.Score), g.Count(m => m.Label == MessageSentiment.Negative), g.Count(m => m.Label == MessageSentiment.Positive));
+
+    private static Task<List<DayTally>> PerDayAsync(IQueryable<Scored> scored, CancellationToken cancellationToken) =>
+        scored.GroupBy(m => new { m.At.Year, m.At.Month, m.At.Day })
+            .Select(g => new DayTally(g.Key.Year, g.Key.Month, g.Key.Day, g.Count(), g.Sum(m => m.Score), g.Count(m => m.Label == MessageSentiment.Negative)))
+            .ToListAsync(cancellationToken);
+
+    private sealed record Tally<TKey>(TKey Key, int Count, double Sum, int Negative, int Positive)
+    {
+        public Tally<string> Keyed(string key) => new(key, Count, Sum, Negative, Positive);
+
+        public SentimentGroup Group(string key, string? name) =>
+            new(key, name, Count, Count == 0 ? 0 : Math.Round(Sum / Count, 4), Negative, Count - Negative - Positive, Positive);
+    }
+
+    private sealed record DayTally(int Year, int Month, int Day, int Count, double Sum, int Negative);
 }

@@ -32,10 +32,8 @@ public static class TicketActionsApi
                 return (Results<Ok<TicketSummary>, NotFound, ValidationProblem, ForbidHttpResult, ProblemHttpResult>)TypedResults.NotFound();
             if (ticket.IsClosed)
                 return SupportDeskApi.Conflict("This ticket is closed", $"Ticket {ticketId} is closed and read-only.");
-            var before = SlaTracking.Before(ticket);
-            var now = time.GetUtcNow();
-            ticket.AssignTo(assigneeId, now);
-            await sla.TrackAsync(ticket, before, null, now, publish, cancellationToken);
+            ticket.AssignTo(assigneeId, time.GetUtcNow(), sla.Policy);
+            await sla.FlushAsync(ticket, publish, cancellationToken);
             return TypedResults.Ok(TicketSummary.Of(ticket));
         }, cancellationToken);
     }

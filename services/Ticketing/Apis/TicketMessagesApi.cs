@@ -43,15 +43,14 @@ public static class TicketMessagesApi
                     return SupportDeskApi.Conflict("This ticket is closed", $"Ticket {ticketId} is closed and read-only.");
                 ticket = await FollowUpAsync(db, ticket, publish, sla, now, cancellationToken);
             }
-            var before = SlaTracking.Before(ticket);
 
             var staffName = fromRequester
                 ? null
                 : await db.Staff.Where(s => s.Id == me).Select(s => s.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? user.GetDisplayName();
-            var message = ticket.Post(me, fromRequester ? ticket.CustomerName ?? user.GetDisplayName() : staffName, text!, now,
+            var message = ticket.Post(me, fromRequester ? ticket.CustomerName ?? user.GetDisplayName() : staffName, text!, now, sla.Policy,
                 fromRequester ? sentiments.Of(text!) : null, body.Internal == true);
             db.Messages.Add(message);
-            await sla.TrackAsync(ticket, before, message, now, publish, cancellationToken);
+            await sla.FlushAsync(ticket, publish, cancellationToken);
 
             if (message.AuthorRole == AuthorRoles.Staff && !message.Internal)
             {

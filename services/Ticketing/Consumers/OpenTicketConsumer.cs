@@ -64,7 +64,7 @@ public sealed class OpenTicketConsumer(TicketingDbContext db, MessageSentiments 
         };
         // The thread starts when the customer asked, not when the message reached us.
         var body = command.Body ?? "";
-        ticket.Post(command.CustomerId, ticket.CustomerName, body, command.RequestedAt == default ? now : command.RequestedAt.ToUniversalTime(),
+        ticket.Post(command.CustomerId, ticket.CustomerName, body, command.RequestedAt == default ? now : command.RequestedAt.ToUniversalTime(), sla.Policy,
             command.Kind == TicketKinds.TrainingAttemptsExhausted ? null : sentiments.Of(ticket.Subject + ". " + body));
         ticket.UpdatedAt = now;
         db.Tickets.Add(ticket);

@@ -40,8 +40,7 @@ public sealed class SlaTimerDueConsumer(TicketingDbContext db, TimeProvider time
         if (!counted)
             return;
 
-        ticket.SlaDueAt = clock.NextDueAt;
-        ticket.SlaBreached = clock.IsBreached;
+        ticket.RefreshSlaSummary();
         var metric = clock.Metric(due.Metric)!;
         await context.Publish(new TicketSlaAlert
         {

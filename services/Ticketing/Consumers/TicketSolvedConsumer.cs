@@ -48,11 +48,9 @@ public sealed class CloseSolvedTicketConsumer(TicketingDbContext db, SlaTracking
         var ticket = await TicketTransaction.LockAsync(db, command.TicketId, context.CancellationToken);
         if (ticket is null)
             return;
-        var before = SlaTracking.Before(ticket);
-        var now = time.GetUtcNow();
-        if (!ticket.CloseIfStillSolvedSince(command.SolvedAt, now))
+        if (!ticket.CloseIfStillSolvedSince(command.SolvedAt, time.GetUtcNow(), sla.Policy))
             return;
-        await sla.TrackAsync(ticket, before, null, now, context, context.CancellationToken);
+        await sla.FlushAsync(ticket, context, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         logger.LogInformation("Ticket {TicketId}, solved at {SolvedAt}, is closed", ticket.Id, command.SolvedAt);
     }

@@ -9,7 +9,7 @@ namespace CustomerPlatform.Ticketing;
 
 /// <summary>
 /// The email channel: our email provider posts each message sent to the support address here, raw
-/// (RFC 822), signed (<see cref="InboundEmailSignature"/>). A message that answers one of a ticket's emails
+/// (RFC 822), signed (<see cref="SignedRequest"/>). A message that answers one of a ticket's emails
 /// (In-Reply-To or References name it) or carries its reference in the subject ("[#1042]") joins that
 /// ticket when it comes from the ticket's requester; any other opens a ticket for the sender. Providers
 /// retry until they get a 2xx, so one Message-ID is taken once: the same message again changes nothing
@@ -31,15 +31,9 @@ public static class InboundEmailApi
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.Secret))
             return TypedResults.NotFound();
-        if (request.ContentLength > settings.MaxMessageBytes)
-            return TooLarge(settings);
-
-        var raw = await ReadAsync(request.Body, settings.MaxMessageBytes, cancellationToken);
+        var (raw, problem) = await SignedRequest.ReadAsync(request, settings.Secret, settings.MaxMessageBytes, "message", "the channel's secret", cancellationToken);
         if (raw is null)
-            return TooLarge(settings);
-        if (!InboundEmailSignature.IsValid(raw, request.Headers[InboundEmailSignature.Header], settings.Secret))
-            return TypedResults.Problem($"The {InboundEmailSignature.Header} header is missing or is not the HMAC-SHA256 of the body with the channel's secret.",
-                statusCode: StatusCodes.Status401Unauthorized, title: "The signature is missing or wrong");
+            return problem!;
 
         var (email, field, error) = await InboundEmail.ParseAsync(raw, settings, cancellationToken);
         if (email is null)
@@ -67,8 +61,7 @@ public static class InboundEmailApi
             var now = time.GetUtcNow();
             var origin = new MessageOrigin(TicketChannels.Email,
                 NotificationIds.NameBased(ResourceNames.Services.Ticketing, "inbound-email-message/" + email.MessageId), email.MessageId);
-            var sender = await db.CustomerContacts.VerifiedOwnerAsync(email.From, cancellationToken);
-            var senderId = sender?.CustomerId ?? CustomerContact.SenderId(email.From);
+            var (senderId, sender) = await db.CustomerContacts.RequesterAsync(email.From, cancellationToken: cancellationToken);
 
             var outcome = Threaded;
             var ticket = await ThreadOfAsync(db, email, senderId, cancellationToken);
@@ -101,11 +94,11 @@ public static class InboundEmailApi
 
             var text = email.Text.Length > 0 ? email.Text : email.Attachments.Count > 0 ? "(attachments only)" : "(empty message)";
             var sentiment = sentiments.Of(outcome == Opened ? email.Subject + ". " + text : text);
-            var before = SlaTracking.Before(ticket);
-            var message = ticket.Post(ticket.CustomerId, ticket.CustomerName ?? email.FromName, text, now, sentiment, origin: origin);
+            // The clock of a ticket this message opened started awaiting it: only a message on an existing ticket is news to it.
+            var message = ticket.Post(ticket.CustomerId, ticket.CustomerName ?? email.FromName, text, now, outcome == Opened ? null : sla.Policy, sentiment,
+                origin: origin);
             db.Messages.Add(message);
-            if (outcome != Opened)
-                await sla.TrackAsync(ticket, before, message, now, publish, cancellationToken);
+            await sla.FlushAsync(ticket, publish, cancellationToken);
             foreach (var (attachment, position) in email.Attachments.Select((a, i) => (a, i)))
             {
                 db.Attachments.Add(new TicketAttachment
@@ -172,22 +165,4 @@ public static class InboundEmailApi
         var at = messageId.IndexOf('@');
         return at == 32 && Guid.TryParseExact(messageId.AsSpan(0, 32), "N", out var id) ? id : null;
     }
-
-    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
-    internal static async Task<byte[]?> ReadAsync(Stream body, long limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    private static ProblemHttpResult TooLarge(InboundEmailOptions settings) =>
-        TypedResults.Problem($"The message is larger than {settings.MaxMessageBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The message is too large");
 }

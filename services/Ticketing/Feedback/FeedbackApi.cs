@@ -10,7 +10,7 @@ namespace CustomerPlatform.Ticketing;
 
 /// <summary>
 /// Feedback from outside: the integrations that watch review sites, social networks and survey tools post each
-/// item here, signed like the email channel (<see cref="InboundEmailSignature"/>, with its own secret). Every item
+/// item here, signed like the email channel (<see cref="SignedRequest"/>, with its own secret). Every item
 /// gets a sentiment score and label and counts in the sentiment reports; a negative one opens a ticket in the
 /// support queue, so someone answers the unhappy reviewer. The same item again (its source and id) changes nothing.
 /// </summary>
@@ -30,12 +30,9 @@ public static partial class FeedbackApi
     {
         if (string.IsNullOrEmpty(options.Value.Secret))
             return TypedResults.NotFound();
-        var raw = await InboundEmailApi.ReadAsync(request.Body, MaxBodyBytes, cancellationToken);
+        var (raw, problem) = await SignedRequest.ReadAsync(request, options.Value.Secret, MaxBodyBytes, "body", "the feedback secret", cancellationToken);
         if (raw is null)
-            return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The body is too large");
-        if (!InboundEmailSignature.IsValid(raw, request.Headers[InboundEmailSignature.Header], options.Value.Secret))
-            return TypedResults.Problem($"The {InboundEmailSignature.Header} header is missing or is not the HMAC-SHA256 of the body with the feedback secret.",
-                statusCode: StatusCodes.Status401Unauthorized, title: "The signature is missing or wrong");
+            return problem!;
 
         request.Body = new MemoryStream(raw, writable: false);
         var (body, errors) = await JsonRequestBody.ReadAsync<FeedbackRequest>(request, cancellationToken);
@@ -94,11 +91,8 @@ public static partial class FeedbackApi
     private static async Task<Guid> OpenTicketAsync(TicketingDbContext db, IPublishEndpoint publish, SlaTracking sla, FeedbackItem item, MessageSentiment sentiment,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var contact = item.AuthorEmail is { } email
-            ? await db.CustomerContacts.VerifiedOwnerAsync(email, cancellationToken)
-            : null;
-        var requester = contact?.CustomerId
-            ?? (item.AuthorEmail is { } address ? CustomerContact.SenderId(address) : CustomerContact.AuthorId(item.Source, item.Author ?? item.ExternalId));
+        var (requester, contact) = await db.CustomerContacts.RequesterAsync(item.AuthorEmail,
+            otherwise: () => CustomerContact.AuthorId(item.Source, item.Author ?? item.ExternalId), cancellationToken: cancellationToken);
         var who = item.Author ?? contact?.DisplayName ?? "someone";
         var ticket = new Ticket
         {
@@ -116,7 +110,8 @@ public static partial class FeedbackApi
             UpdatedAt = now,
         };
         var text = item.Link is { } link ? $"{item.Text}\n\n{link}" : item.Text;
-        db.Messages.Add(ticket.Post(requester, ticket.CustomerName, Shorten(text, TicketRules.MaxBodyLength), now, sentiment, origin: new MessageOrigin(TicketChannels.Feedback)));
+        db.Messages.Add(ticket.Post(requester, ticket.CustomerName, Shorten(text, TicketRules.MaxBodyLength), now, sla.Policy, sentiment,
+            origin: new MessageOrigin(TicketChannels.Feedback)));
         db.Tickets.Add(ticket);
         await sla.StartAsync(ticket, publish, cancellationToken);
         await publish.Publish(SupportDeskApi.Announcement(ticket, now), cancellationToken);

@@ -32,8 +32,30 @@ public sealed class CustomerContact
         NotificationIds.NameBased(ResourceNames.Services.Ticketing, $"feedback-author/{source}/{author.Trim().ToLowerInvariant()}");
 }
 
+/// <summary>Who wrote in from outside the app: the requester's id, and their contact when the support desk knows them.</summary>
+public sealed record Requester(Guid Id, CustomerContact? Contact);
+
 public static class CustomerContacts
 {
+    /// <summary>
+    /// The requester of a message, call or item from outside the app: the customer <paramref name="customerId"/> names,
+    /// else the one who verified <paramref name="email"/>, else the requester derived from the address
+    /// (<see cref="CustomerContact.SenderId"/>), else <paramref name="otherwise"/>'s (a caller's number, an outside author).
+    /// </summary>
+    /// <exception cref="ArgumentException">Neither <paramref name="customerId"/>, <paramref name="email"/> nor <paramref name="otherwise"/> is given.</exception>
+    public static async Task<Requester> RequesterAsync(this DbSet<CustomerContact> contacts, string? email, Guid? customerId = null,
+        Func<Guid>? otherwise = null, CancellationToken cancellationToken = default)
+    {
+        var contact = customerId is { } id
+            ? await contacts.AsNoTracking().SingleOrDefaultAsync(c => c.CustomerId == id, cancellationToken)
+            : email is not null
+                ? await contacts.VerifiedOwnerAsync(email, cancellationToken)
+                : null;
+        var requester = customerId ?? contact?.CustomerId
+            ?? (email is not null ? CustomerContact.SenderId(email) : otherwise?.Invoke() ?? throw new ArgumentException("A requester needs a customer, an address or another id.", nameof(otherwise)));
+        return new Requester(requester, contact);
+    }
+
     /// <summary>The customer who verified <paramref name="email"/> (lower-case), the latest if it changed hands; null for none.</summary>
     public static Task<CustomerContact?> VerifiedOwnerAsync(this DbSet<CustomerContact> contacts, string email, CancellationToken cancellationToken) =>
         contacts.AsNoTracking()

@@ -61,7 +61,10 @@ public sealed class Ticket
 
     public List<TicketMessage> Messages { get; init; } = [];
 
-    /// <summary>The ticket's SLA clock (<see cref="SlaTracking"/>); null for tickets opened before SLAs existed.</summary>
+    /// <summary>
+    /// The ticket's SLA clock, started by <see cref="StartSla"/> and kept in step by the changes below; null for tickets
+    /// opened before SLAs existed, which are left alone.
+    /// </summary>
     public SlaClock? Sla { get; set; }
 
     /// <summary>The earliest due time of a running SLA target: the queue views' "breaching soon" order.</summary>
@@ -70,27 +73,35 @@ public sealed class Ticket
     /// <summary>A running target has breached.</summary>
     public bool SlaBreached { get; set; }
 
+    /// <summary>The timers the clock gave since <see cref="TakeSlaTimers"/> was last called (not stored).</summary>
+    private List<SlaTimer> _slaTimers = [];
+
     public bool IsRequester(Guid userId) => userId == CustomerId;
 
     public bool IsClosed => Status == TicketStatuses.Closed;
 
     /// <summary>Hands the ticket to one staff member; it leaves the queue, and a new ticket is open from now on.</summary>
-    public void AssignTo(Guid assigneeId, DateTimeOffset now)
+    public void AssignTo(Guid assigneeId, DateTimeOffset now, SlaPolicy sla)
     {
         AssigneeId = assigneeId;
         Queue = null;
         if (Status == TicketStatuses.New)
+        {
             Status = TicketStatuses.Open;
+            Tell(sla, (clock, policy) => clock.StatusChanged(TicketStatuses.Open, now, policy));
+        }
         UpdatedAt = now;
     }
 
     /// <summary>
     /// Adds a message to the thread (never to a closed ticket: its follow-up takes it). The requester's
     /// message (re)opens the ticket, or leaves a new one waiting in its queue, and a negative one raises the
-    /// priority by one; a staff reply waits on the customer; an internal note changes nothing.
+    /// priority by one; a staff reply waits on the customer; an internal note changes nothing. The SLA clock
+    /// hears of a public message under <paramref name="sla"/>; with null it is not told (it has not started, or
+    /// already counts the message).
     /// </summary>
-    public TicketMessage Post(Guid authorId, string? authorName, string body, DateTimeOffset now, MessageSentiment? sentiment = null, bool @internal = false,
-        MessageOrigin? origin = null)
+    public TicketMessage Post(Guid authorId, string? authorName, string body, DateTimeOffset now, SlaPolicy? sla, MessageSentiment? sentiment = null,
+        bool @internal = false, MessageOrigin? origin = null)
     {
         if (IsClosed)
             throw new InvalidOperationException($"Ticket {Id} is closed; a new message belongs on a follow-up.");
@@ -118,15 +129,19 @@ public sealed class Ticket
             return message;
         }
 
+        // The clock hears of the priority first, then of the message, then of the status it leaves.
         if (fromRequester)
         {
-            SetStatus(Status == TicketStatuses.New && AssigneeId is null ? TicketStatuses.New : TicketStatuses.Open, now);
             if (sentiment?.IsNegative == true)
-                Priority = TicketPriorities.Raised(Priority);
+                ChangePriority(TicketPriorities.Raised(Priority), now, sla);
+            var status = Status == TicketStatuses.New && AssigneeId is null ? TicketStatuses.New : TicketStatuses.Open;
+            Tell(sla, (clock, policy) => clock.CustomerMessage(now, status, policy));
+            ChangeStatus(status, now, sla);
         }
         else
         {
-            SetStatus(TicketStatuses.Pending, now);
+            Tell(sla, (clock, policy) => clock.StaffReply(now, policy));
+            ChangeStatus(TicketStatuses.Pending, now, sla);
         }
 
         UpdatedAt = now;
@@ -134,7 +149,12 @@ public sealed class Ticket
     }
 
     /// <summary>Moves the ticket to <paramref name="status"/>; solving stamps <see cref="SolvedAt"/>, leaving solved clears it.</summary>
-    public void SetStatus(string status, DateTimeOffset now)
+    public void SetStatus(string status, DateTimeOffset now, SlaPolicy sla) => ChangeStatus(status, now, sla);
+
+    /// <summary>Changes the priority (one of <see cref="TicketPriorities"/>); the SLA clock's unfulfilled targets follow it.</summary>
+    public void SetPriority(string priority, DateTimeOffset now, SlaPolicy sla) => ChangePriority(priority, now, sla);
+
+    private void ChangeStatus(string status, DateTimeOffset now, SlaPolicy? sla)
     {
         if (status == Status)
             return;
@@ -143,10 +163,20 @@ public sealed class Ticket
         Status = status;
         SolvedAt = status == TicketStatuses.Solved ? now : null;
         UpdatedAt = now;
+        Tell(sla, (clock, policy) => clock.StatusChanged(status, now, policy));
+    }
+
+    private void ChangePriority(string priority, DateTimeOffset now, SlaPolicy? sla)
+    {
+        if (priority == Priority)
+            return;
+        Priority = priority;
+        UpdatedAt = now;
+        Tell(sla, (clock, policy) => clock.PriorityChanged(priority, now, policy));
     }
 
     /// <summary>Closes a ticket solved at <paramref name="solvedAt"/> and not touched since; false when that no longer holds.</summary>
-    public bool CloseIfStillSolvedSince(DateTimeOffset solvedAt, DateTimeOffset now)
+    public bool CloseIfStillSolvedSince(DateTimeOffset solvedAt, DateTimeOffset now, SlaPolicy sla)
     {
         // PostgreSQL keeps microseconds, .NET 100-ns ticks: the stored instant is the announced one cut to the microsecond.
         if (Status != TicketStatuses.Solved || SolvedAt is not { } stored || (stored - solvedAt).Duration() >= TimeSpan.FromMicroseconds(1))
@@ -154,7 +184,41 @@ public sealed class Ticket
         Status = TicketStatuses.Closed;
         ClosedAt = now;
         UpdatedAt = now;
+        Tell(sla, (clock, policy) => clock.StatusChanged(TicketStatuses.Closed, now, policy));
         return true;
+    }
+
+    /// <summary>Starts the SLA clock of a ticket just created, at <see cref="CreatedAt"/>, with its priority and status.</summary>
+    public void StartSla(SlaPolicy sla)
+    {
+        Sla = new SlaClock();
+        Tell(sla, (clock, policy) => clock.Start(Priority, CreatedAt, policy));
+        if (Status != TicketStatuses.New)
+            Tell(sla, (clock, policy) => clock.StatusChanged(Status, CreatedAt, policy));
+    }
+
+    /// <summary>Copies from the clock what the queue views sort and filter on: <see cref="SlaDueAt"/> and <see cref="SlaBreached"/>.</summary>
+    public void RefreshSlaSummary()
+    {
+        if (Sla is not { } clock)
+            return;
+        SlaDueAt = clock.NextDueAt;
+        SlaBreached = clock.IsBreached;
+    }
+
+    /// <summary>The timers the ticket's changes gave its SLA clock since the last call, for <see cref="SlaTracking.FlushAsync"/> to schedule.</summary>
+    public IReadOnlyList<SlaTimer> TakeSlaTimers()
+    {
+        var timers = _slaTimers;
+        _slaTimers = [];
+        return timers;
+    }
+
+    /// <summary>Tells the SLA clock of a change under <paramref name="sla"/>, keeping the timers it gives; a ticket without a clock is left alone.</summary>
+    private void Tell(SlaPolicy? sla, Func<SlaClock, SlaPolicy, IReadOnlyList<SlaTimer>> change)
+    {
+        if (sla is not null && Sla is { } clock)
+            _slaTimers.AddRange(change(clock, sla));
     }
 }
 

@@ -235,11 +235,8 @@ public sealed class SlaClock
         return Reconcile(at, policy);
     }
 
-    /// <summary>
-    /// The ticket's status changed. The clock relies on its own record of the previous status;
-    /// <paramref name="from"/> is for the caller's readability.
-    /// </summary>
-    public IReadOnlyList<SlaTimer> StatusChanged(string from, string to, DateTimeOffset at, SlaPolicy policy)
+    /// <summary>The ticket's status changed to <paramref name="to"/>; the clock knows the previous one (<see cref="TicketStatus"/>).</summary>
+    public IReadOnlyList<SlaTimer> StatusChanged(string to, DateTimeOffset at, SlaPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(to);
         Advance(at, policy);
