@@ -605,6 +605,99 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     }
 
     [Fact]
+    public async Task Should_let_a_customer_ask_for_a_return_that_an_agent_approves_in_the_workspace()
+    {
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var email = $"returns-{tag}@example.com";
+        await Accounts.NewCustomerAsync(platform.Gateway, mail, email, $"Reta Returns {tag}", TimeSpan.FromSeconds(90));
+        var store = await Accounts.StoreSignInAsync(platform.Gateway, StaffAccounts.Store);
+        var orderId = "APP-RET-" + tag;
+        await store.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Put, $"/api/customers/orders/{orderId}", new
+        {
+            customerEmail = email, customerName = "Reta Returns", placedAt = DateTimeOffset.UtcNow.AddDays(-3), currency = "EUR",
+            lines = new[] { new { sku = "CHAIR-" + tag, name = "Oak chair", category = "home", quantity = 4, unitPrice = 150m } },
+            shippingCost = 0m, total = 600m, estimatedDelivery = DateTimeOffset.UtcNow,
+        });
+        await store.ExpectAsync(System.Net.HttpStatusCode.Accepted, HttpMethod.Post, $"/api/customers/orders/{orderId}/events",
+            new { eventId = "delivered", type = "delivered", at = DateTimeOffset.UtcNow.AddDays(-1) });
+
+        // Her order shows as delivered once the CRM has the event; the returns page offers it.
+        await SignInAsync(_page, "/orders", (email, Accounts.DefaultPassword));
+        await Assertions.Expect(_page.Locator($"[data-order='{orderId}']")).ToContainTextAsync("Delivered");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Returns", Exact = true }).ClickAsync();
+        await _page.GetByLabel("Order", new() { Exact = true }).SelectOptionAsync(orderId);
+        await _page.GetByLabel("Oak chair (4 bought)").FillAsync("5");
+        await _page.GetByLabel("Why are you returning them?").FillAsync("Two of them wobble.");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Ask for the return" }).ClickAsync();
+        await Assertions.Expect(_page.Locator($"#return-quantity-CHAIR-{tag}-error")).ToContainTextAsync("At most 4");
+        await Browser.AssertAccessibleAsync(_page, "the return form with a mistake");
+        await _page.GetByLabel("Oak chair (4 bought)").FillAsync("2");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Ask for the return" }).ClickAsync();
+        await Assertions.Expect(_page.GetByTestId("return-created")).ToContainTextAsync("an agent looks at it");
+        var card = _page.Locator("[data-status='requested']");
+        await Assertions.Expect(card).ToContainTextAsync("2 × Oak chair");
+        var number = await card.GetAttributeAsync("data-return");
+
+        // An agent approves it in the workspace, in their own browser.
+        await using (var agent = await browser.NewContextAsync(Gateway))
+        {
+            var staff = await agent.NewPageAsync();
+            await SignInAsync(staff, "/staff/returns", StaffAccounts.Agent);
+            var waiting = staff.Locator($"[data-return='{number}']");
+            await Assertions.Expect(waiting).ToContainTextAsync("Two of them wobble.");
+            await Browser.AssertAccessibleAsync(staff, "the returns to review");
+            await waiting.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+            await Assertions.Expect(waiting).ToHaveCountAsync(0);
+        }
+
+        await _page.ReloadAsync();
+        await _page.WaitForAppAsync();
+        await Assertions.Expect(_page.Locator($"[data-return='{number}']")).ToContainTextAsync("Approved: send the parcel");
+        await Browser.AssertAccessibleAsync(_page, "the customer's returns");
+    }
+
+    [Fact]
+    public async Task Should_let_an_agent_answer_with_a_macro_and_merge_a_customers_two_tickets()
+    {
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var (_, customer) = await Accounts.NewCustomerAsync(platform.Gateway, mail, $"twice-{tag}@example.com", $"Tess Twice {tag}", TimeSpan.FromSeconds(90));
+        var first = (await customer.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Post, "/api/support/tickets",
+            new { subject = $"Invoice {tag}", body = "My invoice shows the wrong VAT number." })).GetProperty("ticketId").GetString();
+        var second = (await customer.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Post, "/api/support/tickets",
+            new { subject = $"Invoice again {tag}", body = "Writing again about the VAT number." })).GetProperty("ticketId").GetString();
+        var api = await Accounts.SignInAsync(platform.Gateway, StaffAccounts.Agent);
+        var secondNumber = (await api.GetAsync($"/api/support/tickets/{second}")).GetProperty("number").GetInt64();
+        var macro = $"Invoice fix {tag}";
+        await api.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Post, "/api/support/macros",
+            new { name = macro, body = "Hi {{customer.first_name}}, I corrected the invoice. {{agent.first_name}}", status = "pending", addTags = new[] { "billing" } });
+
+        await using var agent = await browser.NewContextAsync(Gateway);
+        var staff = await agent.NewPageAsync();
+        await SignInAsync(staff, $"/support/tickets/{second}", StaffAccounts.Agent);
+        await staff.GetByLabel("Macro", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = macro });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Use macro" }).ClickAsync();
+        await Assertions.Expect(staff.GetByLabel("Your reply")).ToHaveValueAsync("Hi Tess, I corrected the invoice. Alex");
+        await Assertions.Expect(staff.GetByTestId("macro-actions")).ToContainTextAsync("status pending, +billing");
+        await Browser.AssertAccessibleAsync(staff, "a ticket with a macro chosen");
+        await staff.GetByLabel("Your reply").FillAsync("Hi Tess, I corrected the invoice; the new one is attached to your account. Alex");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-role='staff']").Last).ToContainTextAsync("attached to your account");
+        await Assertions.Expect(staff.GetByTestId("ticket-status")).ToHaveTextAsync("pending");
+
+        // The first ticket asked the same: the agent merges it into this one.
+        await staff.GotoAsync($"/support/tickets/{first}");
+        await staff.WaitForAppAsync();
+        await staff.GetByLabel("Merge into ticket number (the same customer's)").FillAsync(secondNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Merge", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("merged-into")).ToBeVisibleAsync();
+        await staff.GetByTestId("merged-into").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.List, new() { Name = "Messages" })).ToContainTextAsync("My invoice shows the wrong VAT number.");
+        await Browser.AssertAccessibleAsync(staff, "the ticket another was merged into");
+    }
+
+    [Fact]
     public async Task Should_show_a_customer_their_orders_and_staff_the_customers_timeline_where_they_add_a_note()
     {
         using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));

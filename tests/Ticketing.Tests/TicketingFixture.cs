@@ -12,7 +12,8 @@ namespace CustomerPlatform.Ticketing.Tests;
 public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, TicketingDbContext>(
     "ticketing-tests",
     [TestServer.Postgres(ResourceNames.Databases.Ticketing), TestServer.RabbitMq()],
-    typeof(TicketOpened), typeof(TicketAnswered), typeof(TicketSolved), typeof(TicketRated), typeof(SendEmail), typeof(TicketSlaAlert))
+    typeof(TicketOpened), typeof(TicketAnswered), typeof(TicketSolved), typeof(TicketRated), typeof(SendEmail), typeof(TicketSlaAlert),
+    typeof(TicketMerged), typeof(ReturnRequested), typeof(ReturnApproved), typeof(ReturnRejected), typeof(ReturnReceived), typeof(ReturnRefunded))
 {
     protected override void AddSettings(IDictionary<string, string?> settings)
     {

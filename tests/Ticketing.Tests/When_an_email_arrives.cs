@@ -100,6 +100,17 @@ public sealed class When_an_email_arrives(TicketingFixture fixture)
     }
 
     [Fact]
+    public async Task Should_start_the_sla_clock_at_the_priority_an_angry_first_email_raised()
+    {
+        var response = await fixture.DeliverEmailAsync(Email(NewAddress(), "Terrible service",
+            "This is awful, the worst experience ever. I am furious and disgusted.", $"{Guid.NewGuid():N}@mail.example.com"));
+
+        var received = await response.Content.ReadFromJsonAsync<Received>();
+        var ticket = await fixture.ReadAsync(db => db.Tickets.AsNoTracking().SingleAsync(t => t.Id == received!.TicketId));
+        Assert.Equal((TicketPriorities.High, TicketPriorities.High), (ticket.Priority, ticket.Sla!.Priority));
+    }
+
+    [Fact]
     public async Task Should_refuse_a_signature_made_for_another_body()
     {
         var messageId = $"{Guid.NewGuid():N}@mail.example.com";

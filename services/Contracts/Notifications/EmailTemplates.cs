@@ -94,4 +94,17 @@ public static class EmailTemplates
     /// Variables: <c>displayName</c>, <c>orderId</c>, <c>supportLink</c>.
     /// </summary>
     public const string OrderFollowUp = "order-follow-up";
+
+    /// <summary>
+    /// A return (RMA) was approved (category orders, always sent: the customer needs it to send the parcel). Variables:
+    /// <c>displayName</c>, <c>returnNumber</c>, <c>orderId</c>, <c>returnLines</c> (one line per item), <c>instructions</c>,
+    /// <c>returnLink</c>.
+    /// </summary>
+    public const string ReturnApproved = "return-approved";
+
+    /// <summary>
+    /// A return was refused by an agent (category orders). Variables: <c>displayName</c>, <c>returnNumber</c>,
+    /// <c>orderId</c>, <c>reason</c>, <c>returnLink</c>.
+    /// </summary>
+    public const string ReturnRejected = "return-rejected";
 }

@@ -13,8 +13,9 @@ namespace CustomerPlatform.Customers.Consumers;
 /// </summary>
 public sealed class TimelineConsumer(CustomersDbContext db, TimeProvider time) :
     IConsumer<OnboardingStepCompleted>, IConsumer<OnboardingCompleted>, IConsumer<SuccessManagerAssigned>, IConsumer<SurveyAnswered>,
-    IConsumer<TicketOpened>, IConsumer<TicketAnswered>, IConsumer<TicketSolved>, IConsumer<TicketRated>, IConsumer<EmailDelivered>, IConsumer<EmailFailed>,
-    IConsumer<CustomerEnrolled>, IConsumer<TrainingCompleted>, IConsumer<TrainingAttemptsExhausted>
+    IConsumer<TicketOpened>, IConsumer<TicketAnswered>, IConsumer<TicketSolved>, IConsumer<TicketRated>, IConsumer<TicketMerged>, IConsumer<EmailDelivered>, IConsumer<EmailFailed>,
+    IConsumer<CustomerEnrolled>, IConsumer<TrainingCompleted>, IConsumer<TrainingAttemptsExhausted>,
+    IConsumer<ReturnRequested>, IConsumer<ReturnApproved>, IConsumer<ReturnRejected>, IConsumer<ReturnReceived>, IConsumer<ReturnRefunded>
 {
     public Task Consume(ConsumeContext<OnboardingStepCompleted> context) => RecordAsync(context,
         context.Message.CustomerId, context.Message.CompletedAt, TimelineKinds.StepCompleted, ResourceNames.Services.Onboarding,
@@ -58,6 +59,10 @@ public sealed class TimelineConsumer(CustomersDbContext db, TimeProvider time) :
             + (string.IsNullOrWhiteSpace(context.Message.Comment) ? "" : $": \u201c{Shorten(context.Message.Comment, 300)}\u201d"),
         $"/support/tickets/{context.Message.TicketId}", $"ticketing:rated:{context.Message.TicketId}", metric: context.Message.Score);
 
+    public Task Consume(ConsumeContext<TicketMerged> context) => RecordAsync(context,
+        context.Message.CustomerId, context.Message.MergedAt, TimelineKinds.TicketMerged, ResourceNames.Services.Ticketing,
+        "Two tickets merged into one", $"/support/tickets/{context.Message.IntoTicketId}", $"ticketing:merged:{context.Message.TicketId}");
+
     public Task Consume(ConsumeContext<CustomerEnrolled> context) => RecordAsync(context,
         context.Message.CustomerId, context.Message.EnrolledAt, TimelineKinds.TrainingEnrolled, ResourceNames.Services.Training,
         $"Enrolled in the {context.Message.Level} course", $"/training/{context.Message.EnrollmentId}",
@@ -82,6 +87,27 @@ public sealed class TimelineConsumer(CustomersDbContext db, TimeProvider time) :
         context.Message.CustomerId, context.Message.CompletedAt, TimelineKinds.TrainingCompleted, ResourceNames.Services.Training,
         $"Course passed ({context.Message.Level}): {context.Message.Score.ToString("0.#", CultureInfo.InvariantCulture)} % in {context.Message.Attempts} attempt(s)",
         $"/training/{context.Message.EnrollmentId}", $"training:completed:{context.Message.EnrollmentId}");
+
+    public Task Consume(ConsumeContext<ReturnRequested> context) => ReturnAsync(context,
+        context.Message.NeedsReview ? "asked for, waiting for an agent" : "asked for");
+
+    public Task Consume(ConsumeContext<ReturnApproved> context) => ReturnAsync(context, context.Message.ApprovedBy is null ? "approved by the policy" : "approved");
+
+    public Task Consume(ConsumeContext<ReturnRejected> context) => ReturnAsync(context, $"refused: {Shorten(context.Message.Reason, 200)}");
+
+    public Task Consume(ConsumeContext<ReturnReceived> context) => ReturnAsync(context, "received");
+
+    public Task Consume(ConsumeContext<ReturnRefunded> context) => ReturnAsync(context, "refunded");
+
+    /// <summary>A change of a return: one entry per return and status, its value as the metric.</summary>
+    private Task ReturnAsync<T>(ConsumeContext<T> context, string what) where T : ReturnEvent
+    {
+        var details = context.Message.Return;
+        var status = typeof(T).Name["Return".Length..].ToLowerInvariant();
+        return RecordAsync(context, details.CustomerId, context.Message.At, TimelineKinds.Return, ResourceNames.Services.Ticketing,
+            $"Return {details.ReturnNumber} of order {details.OrderId} ({details.Value.ToString("0.00", CultureInfo.InvariantCulture)} {details.Currency}) {what}",
+            $"/support/returns/{details.ReturnId}", $"ticketing:return:{details.ReturnId}:{status}", metric: details.Value);
+    }
 
     /// <param name="email">For an event that may concern a guest (no customer id): their address, linked at sign-up.</param>
     private Task RecordAsync<T>(ConsumeContext<T> context, Guid customerId, DateTimeOffset at, string kind, string source, string text,

@@ -43,9 +43,11 @@ public static class TimelineKinds
     public const string TicketAnswered = "ticket-answered";
     public const string TicketSolved = "ticket-solved";
     public const string TicketRated = "ticket-rated";
+    public const string TicketMerged = "ticket-merged";
     public const string DetailsSubmitted = "details-submitted";
     public const string ProfileChanged = "profile-changed";
     public const string Order = "order";
+    public const string Return = "return";
     public const string Note = "note";
     public const string Call = "call";
     public const string Meeting = "meeting";

@@ -83,6 +83,14 @@ public static class EmailTemplateCatalog
         new(EmailTemplates.OrderFollowUp, NotificationCategories.Support,
             "How is your order {{orderId}} going?",
             [Text("displayName"), Text("orderId"), Link("supportLink")]),
+
+        new(EmailTemplates.ReturnApproved, NotificationCategories.Orders,
+            "Your return {{returnNumber}} for order {{orderId}} is approved",
+            [Text("displayName"), Text("returnNumber"), Text("orderId"), Paragraph("returnLines", 4000), Paragraph("instructions", 2000), Link("returnLink")]),
+
+        new(EmailTemplates.ReturnRejected, NotificationCategories.Orders,
+            "Your return {{returnNumber}} for order {{orderId}}",
+            [Text("displayName"), Text("returnNumber"), Text("orderId"), Paragraph("reason", 2000), Link("returnLink")]),
     ];
 
     public static EmailTemplate? Find(string name) =>

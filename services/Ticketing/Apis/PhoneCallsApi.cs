@@ -64,7 +64,7 @@ public static class PhoneCallsApi
                 await publish.Publish(SupportDeskApi.Announcement(ticket, now), cancellationToken);
             }
 
-            var staffName = await db.Staff.Where(s => s.Id == me).Select(s => s.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? user.GetDisplayName();
+            var staffName = await TicketMessagesApi.StaffNameAsync(db, user, cancellationToken);
             var message = ticket.Post(me, staffName, Note(direction, body.DurationSeconds!.Value, callerName ?? ticket.CustomerName, callerPhone, summary!), now,
                 sla.Policy, @internal: true, origin: new MessageOrigin(TicketChannels.Phone));
             db.Messages.Add(message);

@@ -133,7 +133,7 @@ public static class SupportDeskApi
         }, cancellationToken);
 
     /// <summary>Sets the status; becoming solved publishes <see cref="TicketSolved"/> (the rating is asked and the closing scheduled from it).</summary>
-    private static async Task ChangeStatusAsync(Ticket ticket, string status, Guid by, IPublishEndpoint publish, SlaTracking sla, DateTimeOffset now,
+    internal static async Task ChangeStatusAsync(Ticket ticket, string status, Guid by, IPublishEndpoint publish, SlaTracking sla, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         if (status == ticket.Status)

@@ -8,7 +8,7 @@ public sealed record TicketDetails(
     Guid TicketId, long Number, Guid CustomerId, string? CustomerName, Guid? AssigneeId, string? Queue, string Kind, string Subject, string Status,
     string Priority, string Channel, IReadOnlyList<string> Tags, string? OrderId, Guid? FollowUpOf,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SolvedAt, DateTimeOffset? ClosedAt,
-    bool SatisfactionAsked, SatisfactionView? Satisfaction, IReadOnlyList<TicketMessageView> Messages, IReadOnlyList<SlaView>? Sla = null);
+    bool SatisfactionAsked, SatisfactionView? Satisfaction, IReadOnlyList<TicketMessageView> Messages, IReadOnlyList<SlaView>? Sla = null, Guid? MergedInto = null);
 
 /// <summary>One SLA target of the ticket, for staff: active, paused, warning, breached, achieved or missed.</summary>
 public sealed record SlaView(string Metric, TimeSpan Target, string Status, DateTimeOffset? DueAt, DateTimeOffset? FulfilledAt);

@@ -44,33 +44,43 @@ public static class TicketMessagesApi
                 ticket = await FollowUpAsync(db, ticket, publish, sla, now, cancellationToken);
             }
 
-            var staffName = fromRequester
-                ? null
-                : await db.Staff.Where(s => s.Id == me).Select(s => s.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? user.GetDisplayName();
+            var staffName = fromRequester ? null : await StaffNameAsync(db, user, cancellationToken);
             var message = ticket.Post(me, fromRequester ? ticket.CustomerName ?? user.GetDisplayName() : staffName, text!, now, sla.Policy,
                 fromRequester ? sentiments.Of(text!) : null, body.Internal == true);
             db.Messages.Add(message);
             await sla.FlushAsync(ticket, publish, cancellationToken);
 
             if (message.AuthorRole == AuthorRoles.Staff && !message.Internal)
-            {
-                await publish.Publish(new TicketAnswered
-                {
-                    TicketId = ticket.Id,
-                    CustomerId = ticket.CustomerId,
-                    Kind = ticket.Kind,
-                    AnsweredBy = me,
-                    AnsweredAt = now,
-                    CorrelationId = ticket.CorrelationId,
-                }, cancellationToken);
-                if (ticket.CustomerEmail is not null)
-                    await publish.Publish(emails.Reply(ticket, message, staffName ?? "Our support team",
-                        await emails.ThreadingAsync(db, ticket.Id, message.Id, cancellationToken)), cancellationToken);
-            }
+                await AnsweredAsync(db, ticket, message, staffName, publish, emails, cancellationToken);
 
             var view = TicketingApi.View(ticket, message, new Dictionary<Guid, string>(), user.IsStaff());
             return TypedResults.Created($"/api/support/tickets/{ticket.Id}", view);
         }, cancellationToken);
+    }
+
+    /// <summary>The name a staff member signs with: the directory's, else the token's.</summary>
+    internal static async Task<string?> StaffNameAsync(TicketingDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var me = user.GetCustomerId();
+        return await db.Staff.Where(s => s.Id == me).Select(s => s.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? user.GetDisplayName();
+    }
+
+    /// <summary>A staff reply the customer sees: TicketAnswered, and the reply by email in the customer's thread.</summary>
+    internal static async Task AnsweredAsync(TicketingDbContext db, Ticket ticket, TicketMessage message, string? staffName, IPublishEndpoint publish,
+        TicketEmails emails, CancellationToken cancellationToken)
+    {
+        await publish.Publish(new TicketAnswered
+        {
+            TicketId = ticket.Id,
+            CustomerId = ticket.CustomerId,
+            Kind = ticket.Kind,
+            AnsweredBy = message.AuthorId,
+            AnsweredAt = message.CreatedAt,
+            CorrelationId = ticket.CorrelationId,
+        }, cancellationToken);
+        if (ticket.CustomerEmail is not null)
+            await publish.Publish(emails.Reply(ticket, message, staffName ?? "Our support team",
+                await emails.ThreadingAsync(db, ticket.Id, message.Id, cancellationToken)), cancellationToken);
     }
 
     /// <summary>A new ticket that follows up a closed one: same requester, subject, channel, order and owner (if still active), announced like any other.</summary>

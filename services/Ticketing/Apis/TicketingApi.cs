@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using CustomerPlatform.Ticketing.KnowledgeBase;
+using CustomerPlatform.Ticketing.Returns;
+using CustomerPlatform.Ticketing.Macros;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Ticketing;
@@ -50,6 +52,12 @@ public static class TicketingApi
         tickets.MapPost("{ticketId:guid}/assign", TicketActionsApi.AssignAsync)
             .WithName("AssignTicket")
             .WithSummary("Hands the ticket to a staff member, taking it out of the support queue (agents and admins)");
+
+        tickets.MapPost("{ticketId:guid}/merge", TicketMergeApi.MergeAsync)
+            .WithName("MergeTicket")
+            .WithSummary("Agents: merges the ticket into another of the same customer {intoTicketId}; its thread moves there and it closes");
+        api.MapReturnsApi();
+        api.MapMacrosApi();
 
         // The email channel: our email provider's deliveries, signed with the channel's secret instead of a token.
         api.MapPost("inbound-email", InboundEmailApi.ReceiveAsync)
@@ -208,7 +216,7 @@ public static class TicketingApi
             : null;
         return TypedResults.Ok(new TicketDetails(ticket.Id, ticket.Number, ticket.CustomerId, ticket.CustomerName, ticket.AssigneeId, ticket.Queue,
             ticket.Kind, ticket.Subject, ticket.Status, ticket.Priority, ticket.Channel, ticket.Tags, ticket.OrderId, ticket.FollowUpOf,
-            ticket.CreatedAt, ticket.UpdatedAt, ticket.SolvedAt, ticket.ClosedAt, ticket.SatisfactionAskedAt is not null, rating, messages, slaView));
+            ticket.CreatedAt, ticket.UpdatedAt, ticket.SolvedAt, ticket.ClosedAt, ticket.SatisfactionAskedAt is not null, rating, messages, slaView, ticket.MergedInto));
     }
 
     /// <summary>A staff member's current name from the directory; otherwise the name the message was written under.</summary>

@@ -1,5 +1,7 @@
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Ticketing.KnowledgeBase;
+using CustomerPlatform.Ticketing.Returns;
+using CustomerPlatform.Ticketing.Macros;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -22,6 +24,9 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
     public DbSet<KbCategory> KbCategories => Set<KbCategory>();
     public DbSet<KbSession> KbSessions => Set<KbSession>();
     public DbSet<KbDeflection> KbDeflections => Set<KbDeflection>();
+    public DbSet<SupportOrder> SupportOrders => Set<SupportOrder>();
+    public DbSet<ProductReturn> Returns => Set<ProductReturn>();
+    public DbSet<Macro> Macros => Set<Macro>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +52,7 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             ticket.Property(t => t.FollowUpOf).HasColumnName("follow_up_of");
             ticket.Property(t => t.SolvedAt).HasColumnName("solved_at");
             ticket.Property(t => t.ClosedAt).HasColumnName("closed_at");
+            ticket.Property(t => t.MergedInto).HasColumnName("merged_into");
             ticket.Property(t => t.SatisfactionAskedAt).HasColumnName("satisfaction_asked_at");
             ticket.Property(t => t.CorrelationId).HasColumnName("correlation_id");
             ticket.Property(t => t.CreatedAt).HasColumnName("created_at");
@@ -145,6 +151,73 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             feedback.Property(f => f.TicketId).HasColumnName("ticket_id");
             feedback.HasIndex(f => new { f.Source, f.ExternalId }).HasDatabaseName("ux_feedback_items_source_external").IsUnique();
             feedback.HasIndex(f => f.ReceivedAt).HasDatabaseName("ix_feedback_items_received");
+        });
+
+        modelBuilder.Entity<Macro>(macro =>
+        {
+            macro.ToTable("macros");
+            macro.HasKey(m => m.Id);
+            macro.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
+            macro.Property(m => m.Name).HasColumnName("name").HasMaxLength(100);
+            macro.Property(m => m.Body).HasColumnName("body");
+            macro.Property(m => m.Internal).HasColumnName("internal");
+            macro.Property(m => m.SetStatus).HasColumnName("set_status").HasMaxLength(20);
+            macro.Property(m => m.SetPriority).HasColumnName("set_priority").HasMaxLength(20);
+            macro.Property(m => m.AddTags).HasColumnName("add_tags");
+            macro.Property(m => m.RemoveTags).HasColumnName("remove_tags");
+            macro.Property(m => m.Active).HasColumnName("active");
+            macro.Property(m => m.CreatedBy).HasColumnName("created_by");
+            macro.Property(m => m.CreatedAt).HasColumnName("created_at");
+            macro.Property(m => m.UpdatedAt).HasColumnName("updated_at");
+            // One active macro per name; retired ones keep theirs.
+            macro.HasIndex(m => m.Name).HasDatabaseName("ux_macros_active_name").IsUnique().HasFilter("active");
+        });
+
+        modelBuilder.Entity<SupportOrder>(order =>
+        {
+            order.ToTable("support_orders");
+            order.HasKey(o => o.OrderId);
+            order.Property(o => o.OrderId).HasColumnName("order_id").HasMaxLength(64).ValueGeneratedNever();
+            order.Property(o => o.CustomerId).HasColumnName("customer_id");
+            order.Property(o => o.Email).HasColumnName("email");
+            order.Property(o => o.CustomerName).HasColumnName("customer_name");
+            order.Property(o => o.Currency).HasColumnName("currency").HasMaxLength(3);
+            order.Property(o => o.Lines).HasColumnName("lines").HasJsonConversion().HasDefaultValueSql("'[]'::jsonb");
+            order.Property(o => o.PlacedAt).HasColumnName("placed_at");
+            order.Property(o => o.DeliveredAt).HasColumnName("delivered_at");
+            order.Property(o => o.CancelledAt).HasColumnName("cancelled_at");
+        });
+
+        modelBuilder.Entity<ProductReturn>(productReturn =>
+        {
+            productReturn.ToTable("returns");
+            productReturn.HasKey(r => r.Id);
+            productReturn.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
+            productReturn.Property(r => r.Number).HasColumnName("number").UseIdentityByDefaultColumn();
+            productReturn.HasIndex(r => r.Number).HasDatabaseName("ux_returns_number").IsUnique();
+            productReturn.Property(r => r.OrderId).HasColumnName("order_id").HasMaxLength(64);
+            productReturn.Property(r => r.CustomerId).HasColumnName("customer_id");
+            productReturn.Property(r => r.CustomerEmail).HasColumnName("customer_email");
+            productReturn.Property(r => r.CustomerName).HasColumnName("customer_name");
+            productReturn.Property(r => r.Status).HasColumnName("status").HasMaxLength(20);
+            productReturn.Property(r => r.Reason).HasColumnName("reason");
+            productReturn.Property(r => r.Lines).HasColumnName("lines").HasJsonConversion();
+            productReturn.Property(r => r.Value).HasColumnName("value").HasPrecision(18, 4);
+            productReturn.Property(r => r.Currency).HasColumnName("currency").HasMaxLength(3);
+            productReturn.Property(r => r.NeedsReview).HasColumnName("needs_review");
+            productReturn.Property(r => r.RequestedAt).HasColumnName("requested_at");
+            productReturn.Property(r => r.DecidedAt).HasColumnName("decided_at");
+            productReturn.Property(r => r.DecidedBy).HasColumnName("decided_by");
+            productReturn.Property(r => r.DecisionNote).HasColumnName("decision_note");
+            productReturn.Property(r => r.ReceivedAt).HasColumnName("received_at");
+            productReturn.Property(r => r.ReceivedBy).HasColumnName("received_by");
+            productReturn.Property(r => r.RefundedAt).HasColumnName("refunded_at");
+            productReturn.Property(r => r.UpdatedAt).HasColumnName("updated_at");
+            productReturn.HasOne<SupportOrder>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+            // The customer's list and the policy's count; the order's returns; the agents' review queue.
+            productReturn.HasIndex(r => new { r.CustomerId, r.RequestedAt }).HasDatabaseName("ix_returns_customer_requested").IsDescending(false, true);
+            productReturn.HasIndex(r => r.OrderId).HasDatabaseName("ix_returns_order");
+            productReturn.HasIndex(r => new { r.Status, r.RequestedAt }).HasDatabaseName("ix_returns_status_requested");
         });
 
         modelBuilder.Entity<CustomerContact>(contact =>

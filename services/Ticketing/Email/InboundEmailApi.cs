@@ -87,18 +87,23 @@ public static class InboundEmailApi
                     UpdatedAt = now,
                 };
                 db.Tickets.Add(ticket);
-                await sla.StartAsync(ticket, publish, cancellationToken);
-                await publish.Publish(SupportDeskApi.Announcement(ticket, now), cancellationToken);
                 outcome = Opened;
             }
 
             var text = email.Text.Length > 0 ? email.Text : email.Attachments.Count > 0 ? "(attachments only)" : "(empty message)";
             var sentiment = sentiments.Of(outcome == Opened ? email.Subject + ". " + text : text);
-            // The clock of a ticket this message opened started awaiting it: only a message on an existing ticket is news to it.
-            var message = ticket.Post(ticket.CustomerId, ticket.CustomerName ?? email.FromName, text, now, outcome == Opened ? null : sla.Policy, sentiment,
-                origin: origin);
+            // As on the contact form: the first message first (a negative one raises the priority), then the clock starts at that priority.
+            var message = ticket.Post(ticket.CustomerId, ticket.CustomerName ?? email.FromName, text, now, sla.Policy, sentiment, origin: origin);
             db.Messages.Add(message);
-            await sla.FlushAsync(ticket, publish, cancellationToken);
+            if (outcome == Opened)
+            {
+                await sla.StartAsync(ticket, publish, cancellationToken);
+                await publish.Publish(SupportDeskApi.Announcement(ticket, now), cancellationToken);
+            }
+            else
+            {
+                await sla.FlushAsync(ticket, publish, cancellationToken);
+            }
             foreach (var (attachment, position) in email.Attachments.Select((a, i) => (a, i)))
             {
                 db.Attachments.Add(new TicketAttachment

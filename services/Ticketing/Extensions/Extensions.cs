@@ -1,3 +1,4 @@
+using CustomerPlatform.Ticketing.Returns;
 using CustomerPlatform.Contracts.Identity;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Ticketing.Consumers;
@@ -19,6 +20,8 @@ internal static class Extensions
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SlaOptions>, SlaOptionsValidation>();
         builder.Services.AddSingleton<SlaTracking>();
         builder.Services.AddSingleton<TicketEmails>();
+        builder.Services.AddOptions<ReturnsOptions>().BindConfiguration(ReturnsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReturnEmails>();
         builder.Services.AddSingleton<MessageSentiments>();
         builder.Services.AddHostedService<KnowledgeBase.KnowledgeBaseSeeder>();
 
@@ -34,6 +37,7 @@ internal static class Extensions
                 bus.AddConsumer<CloseSolvedTicketConsumer>();
                 bus.AddConsumer<SlaChangedConsumer>();
                 bus.AddConsumer<SlaTimerDueConsumer>();
+                bus.AddConsumer<OrderCopyConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<TicketingDbContext>(SchedulerQueueName(ResourceNames.Services.Ticketing)));
 

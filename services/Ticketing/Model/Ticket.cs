@@ -56,6 +56,9 @@ public sealed class Ticket
     public DateTimeOffset? SolvedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>The ticket this one was merged into: closed then, its thread moved there.</summary>
+    public Guid? MergedInto { get; set; }
+
     /// <summary>When the customer was asked to rate the ticket: once per ticket, however often it is solved.</summary>
     public DateTimeOffset? SatisfactionAskedAt { get; set; }
 
@@ -186,6 +189,20 @@ public sealed class Ticket
         UpdatedAt = now;
         Tell(sla, (clock, policy) => clock.StatusChanged(TicketStatuses.Closed, now, policy));
         return true;
+    }
+
+    /// <summary>
+    /// Closes this ticket into <paramref name="target"/> (the caller moves the thread): the target takes its tags, this
+    /// one's SLA clock stops.
+    /// </summary>
+    public void MergeInto(Ticket target, DateTimeOffset now, SlaPolicy sla)
+    {
+        if (IsClosed || target.IsClosed)
+            throw new InvalidOperationException($"Ticket {Id} or {target.Id} is closed.");
+        (Status, ClosedAt, MergedInto, UpdatedAt) = (TicketStatuses.Closed, now, target.Id, now);
+        Tell(sla, (clock, policy) => clock.StatusChanged(TicketStatuses.Closed, now, policy));
+        target.Tags = [.. target.Tags.Union(Tags)];
+        target.UpdatedAt = now;
     }
 
     /// <summary>Starts the SLA clock of a ticket just created, at <see cref="CreatedAt"/>, with its priority and status.</summary>

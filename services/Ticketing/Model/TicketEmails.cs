@@ -77,10 +77,9 @@ public sealed class TicketEmails(IOptions<TicketingOptions> options, IOptions<In
 
     private static string DisplayName(Ticket ticket) => EmailText.OneLine(ticket.CustomerName ?? "there");
 
-    private string TicketLink(Ticket ticket)
-    {
-        var settings = options.Value;
-        var appUrl = (settings.AppUrl?.ToString() ?? configuration[AuthenticationExtensions.IssuerKey] ?? "http://localhost:8080").TrimEnd('/');
-        return appUrl + settings.TicketPath.Replace("{ticketId}", ticket.Id.ToString());
-    }
+    private string TicketLink(Ticket ticket) => AppUrl() + options.Value.TicketPath.Replace("{ticketId}", ticket.Id.ToString());
+
+    /// <summary>The app's origin for links in emails: configured, else the token issuer (the gateway's origin).</summary>
+    public string AppUrl() =>
+        (options.Value.AppUrl?.ToString() ?? configuration[AuthenticationExtensions.IssuerKey] ?? "http://localhost:8080").TrimEnd('/');
 }
