@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using CustomerPlatform.Contracts.Notifications;
 using CustomerPlatform.Contracts.Ticketing;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,5 +93,32 @@ public sealed class When_a_customer_asks_for_help(TicketingFixture fixture)
         for (var i = 0; i < 2; i++)
             (await customer.PostAsJsonAsync($"/api/support/tickets/{angry.TicketId}/messages", new { body = "Still broken. Awful, useless service." })).EnsureSuccessStatusCode();
         Assert.Equal(TicketPriorities.Urgent, (await admin.GetFromJsonAsync<TicketDetails>($"/api/support/tickets/{angry.TicketId}"))!.Priority);
+    }
+
+    [Fact]
+    public async Task Should_tell_the_customers_csm_of_a_negative_message_once_and_not_of_a_calm_one()
+    {
+        var customerId = Guid.NewGuid();
+        var csm = await fixture.AddStaffAsync("Cara Csm", Roles.SuccessManager);
+        await fixture.Bus.Publish(new CustomerPlatform.Contracts.Onboarding.SuccessManagerAssigned
+        {
+            CustomerId = customerId, SuccessManagerId = csm, SuccessManagerName = "Cara Csm",
+            SuccessManagerEmail = $"{csm:N}@customerplatform.test", AssignedAt = DateTimeOffset.UtcNow,
+        });
+        await fixture.WaitUntilAsync(db => db.CustomerManagers.AnyAsync(m => m.CustomerId == customerId && m.ManagerId == csm), "the CSM");
+        var customer = fixture.CreateCustomer(customerId, "Una Unhappy");
+
+        var calm = await (await customer.PostAsJsonAsync("/api/support/tickets",
+            new { subject = "Invoice address", body = "Could you change the address on my invoice, please? Thanks!" })).Content.ReadFromJsonAsync<Opened>();
+        var angry = await (await customer.PostAsJsonAsync("/api/support/tickets",
+            new { subject = "Broken again", body = "This is terrible. The product broke AGAIN and nobody helps me. I am really angry!" })).Content.ReadFromJsonAsync<Opened>();
+
+        var email = await fixture.Events.WaitForAsync<SendEmail>(e => e.Template == EmailTemplates.UnhappyCustomer && e.CustomerId == csm);
+        Assert.Equal(($"{csm:N}@customerplatform.test", "Una Unhappy"), (email.To, email.Variables["customerName"]));
+        Assert.Contains("really angry", email.Variables["messageExcerpt"]);
+        Assert.EndsWith($"/support/tickets/{angry!.TicketId}", email.Variables["ticketLink"]);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(fixture.Events.All<SendEmail>(), e => e.Template == EmailTemplates.UnhappyCustomer && e.CustomerId == csm);
+        Assert.NotNull(calm);
     }
 }

@@ -103,6 +103,12 @@ public static class EmailTemplates
     public const string ReturnApproved = "return-approved";
 
     /// <summary>
+    /// To a customer's CSM: the customer wrote something negative on a ticket (category support). Variables:
+    /// <c>displayName</c> (the CSM), <c>customerName</c>, <c>ticketSubject</c>, <c>ticketNumber</c>, <c>messageExcerpt</c>, <c>ticketLink</c>.
+    /// </summary>
+    public const string UnhappyCustomer = "unhappy-customer";
+
+    /// <summary>
     /// A return was refused by an agent (category orders). Variables: <c>displayName</c>, <c>returnNumber</c>,
     /// <c>orderId</c>, <c>reason</c>, <c>returnLink</c>.
     /// </summary>

@@ -27,6 +27,7 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
     public DbSet<SupportOrder> SupportOrders => Set<SupportOrder>();
     public DbSet<ProductReturn> Returns => Set<ProductReturn>();
     public DbSet<Macro> Macros => Set<Macro>();
+    public DbSet<CustomerManager> CustomerManagers => Set<CustomerManager>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -151,6 +152,17 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             feedback.Property(f => f.TicketId).HasColumnName("ticket_id");
             feedback.HasIndex(f => new { f.Source, f.ExternalId }).HasDatabaseName("ux_feedback_items_source_external").IsUnique();
             feedback.HasIndex(f => f.ReceivedAt).HasDatabaseName("ix_feedback_items_received");
+        });
+
+        modelBuilder.Entity<CustomerManager>(manager =>
+        {
+            manager.ToTable("customer_managers");
+            manager.HasKey(m => m.CustomerId);
+            manager.Property(m => m.CustomerId).HasColumnName("customer_id").ValueGeneratedNever();
+            manager.Property(m => m.ManagerId).HasColumnName("manager_id");
+            manager.Property(m => m.ManagerName).HasColumnName("manager_name");
+            manager.Property(m => m.ManagerEmail).HasColumnName("manager_email");
+            manager.Property(m => m.AssignedAt).HasColumnName("assigned_at");
         });
 
         modelBuilder.Entity<Macro>(macro =>

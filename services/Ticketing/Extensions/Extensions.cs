@@ -38,6 +38,7 @@ internal static class Extensions
                 bus.AddConsumer<SlaChangedConsumer>();
                 bus.AddConsumer<SlaTimerDueConsumer>();
                 bus.AddConsumer<OrderCopyConsumer>();
+                bus.AddConsumer<CustomerUnhappyConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<TicketingDbContext>(SchedulerQueueName(ResourceNames.Services.Ticketing)));
 

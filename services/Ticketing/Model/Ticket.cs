@@ -78,6 +78,7 @@ public sealed class Ticket
 
     /// <summary>The timers the clock gave since <see cref="TakeSlaTimers"/> was last called (not stored).</summary>
     private List<SlaTimer> _slaTimers = [];
+    private List<Guid> _unhappyMessages = [];
 
     public bool IsRequester(Guid userId) => userId == CustomerId;
 
@@ -136,7 +137,10 @@ public sealed class Ticket
         if (fromRequester)
         {
             if (sentiment?.IsNegative == true)
+            {
                 ChangePriority(TicketPriorities.Raised(Priority), now, sla);
+                _unhappyMessages.Add(message.Id);
+            }
             var status = Status == TicketStatuses.New && AssigneeId is null ? TicketStatuses.New : TicketStatuses.Open;
             Tell(sla, (clock, policy) => clock.CustomerMessage(now, status, policy));
             ChangeStatus(status, now, sla);
@@ -221,6 +225,14 @@ public sealed class Ticket
             return;
         SlaDueAt = clock.NextDueAt;
         SlaBreached = clock.IsBreached;
+    }
+
+    /// <summary>The requester's negative messages posted since the last call, for <see cref="SlaTracking.FlushAsync"/> to announce.</summary>
+    public IReadOnlyList<Guid> TakeUnhappyMessages()
+    {
+        var messages = _unhappyMessages;
+        _unhappyMessages = [];
+        return messages;
     }
 
     /// <summary>The timers the ticket's changes gave its SLA clock since the last call, for <see cref="SlaTracking.FlushAsync"/> to schedule.</summary>

@@ -75,6 +75,25 @@ public sealed class TicketEmails(IOptions<TicketingOptions> options, IOptions<In
         },
     };
 
+    /// <summary>The <c>unhappy-customer</c> email to the customer's CSM, once per message.</summary>
+    public SendEmail Unhappy(Ticket ticket, Guid messageId, string body, Guid managerId, string managerName, string managerEmail) => new()
+    {
+        NotificationId = NotificationIds.NameBased(ResourceNames.Services.Ticketing, $"{EmailTemplates.UnhappyCustomer}/{messageId}"),
+        CustomerId = managerId,
+        To = managerEmail,
+        RecipientName = managerName,
+        Template = EmailTemplates.UnhappyCustomer,
+        Variables = new Dictionary<string, string>
+        {
+            ["displayName"] = EmailText.OneLine(managerName),
+            ["customerName"] = EmailText.OneLine(ticket.CustomerName ?? ticket.CustomerEmail ?? "A customer"),
+            ["ticketSubject"] = EmailText.OneLine(ticket.Subject),
+            ["ticketNumber"] = ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["messageExcerpt"] = EmailText.Paragraph(body, Math.Clamp(options.Value.ReplyExcerptLength, 1, MaxExcerptLength)),
+            ["ticketLink"] = TicketLink(ticket),
+        },
+    };
+
     private static string DisplayName(Ticket ticket) => EmailText.OneLine(ticket.CustomerName ?? "there");
 
     private string TicketLink(Ticket ticket) => AppUrl() + options.Value.TicketPath.Replace("{ticketId}", ticket.Id.ToString());

@@ -29,10 +29,13 @@ public sealed class SlaTracking(IOptions<SlaOptions> options)
 
     /// <summary>
     /// Copies the clock's summary to the ticket's columns and publishes the timers its changes gave since the last
-    /// flush; a ticket older than SLAs has no clock and is left alone.
+    /// flush (a ticket older than SLAs has no clock and is left alone), and the requester's negative messages.
     /// </summary>
     public async Task FlushAsync(Ticket ticket, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
+        // The same moment tells the customer's CSM of what upset them (CustomerUnhappyConsumer).
+        foreach (var message in ticket.TakeUnhappyMessages())
+            await publish.Publish(new CustomerUnhappy(ticket.Id, message), cancellationToken);
         if (ticket.Sla is null)
             return;
         // The columns the queue views sort and filter on; EF sees the clock's change through its comparer.
@@ -42,6 +45,9 @@ public sealed class SlaTracking(IOptions<SlaOptions> options)
             await publish.Publish(new SlaChanged(ticket.Id, [.. due]), cancellationToken);
     }
 }
+
+/// <summary>The requester wrote a negative message on a ticket: their CSM hears of it (Ticketing's own message).</summary>
+public sealed record CustomerUnhappy(Guid TicketId, Guid MessageId);
 
 /// <summary>A ticket's SLA timers moved: schedule these (Ticketing's own message).</summary>
 public sealed record SlaChanged(Guid TicketId, IReadOnlyList<SlaTimer> Timers);

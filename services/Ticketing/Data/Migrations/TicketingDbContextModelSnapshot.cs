@@ -266,6 +266,35 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                     b.ToTable("customer_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Ticketing.CustomerManager", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("ManagerEmail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("manager_email");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("manager_id");
+
+                    b.Property<string>("ManagerName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("manager_name");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("customer_managers", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Ticketing.FeedbackItem", b =>
                 {
                     b.Property<Guid>("Id")
