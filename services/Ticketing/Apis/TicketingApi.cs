@@ -144,39 +144,28 @@ public static class TicketingApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        var tickets = db.Tickets.AsNoTracking().VisibleTo(user);
-        if (query.Statuses.Count > 0)
-            tickets = tickets.Where(t => query.Statuses.Contains(t.Status));
-        if (query.Priorities.Count > 0)
-            tickets = tickets.Where(t => query.Priorities.Contains(t.Priority));
-        if (query.Channels.Count > 0)
-            tickets = tickets.Where(t => query.Channels.Contains(t.Channel));
-        if (query.Assignee == TicketListQuery.AssignedToMe)
-        {
-            var me = user.GetCustomerId();
-            tickets = tickets.Where(t => t.AssigneeId == me);
-        }
-        else if (query.Assignee == TicketListQuery.Unassigned)
-        {
-            tickets = tickets.Where(t => t.AssigneeId == null);
-        }
-        if (query.Sla == TicketListQuery.Breaching)
-        {
-            var soon = time.GetUtcNow() + slaTracking.SoonWithin;
-            tickets = tickets.Where(t => t.SlaDueAt != null && (t.SlaBreached || t.SlaDueAt <= soon));
-        }
-        var total = await tickets.CountAsync(cancellationToken);
-        var ordered = query.Sla == TicketListQuery.Breaching
-            ? tickets.OrderBy(t => t.SlaDueAt).ThenBy(t => t.Id)
-            : tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);
-        var items = await ordered
-            .Skip(query.Paging.Skip).Take(query.Paging.PageSize)
+        // One query per reason the caller sees tickets (TicketAccess.VisibleBranches), each filtered alike.
+        var soon = time.GetUtcNow() + slaTracking.SoonWithin;
+        var branches = db.Tickets.AsNoTracking().VisibleBranches(user, query.Assignee == TicketListQuery.AssignedToMe)
+            .Select(branch => query.Apply(branch, user, soon))
+            .ToList();
+        // One more than the cap tells "10,000+" without counting the rest of a long queue.
+        var counted = await branches.Aggregate((a, b) => a.Concat(b)).Take(TicketPage.TotalCap + 1).CountAsync(cancellationToken);
+        // The page comes from each branch's first skip + pageSize tickets in the list's order: PostgreSQL reads those off the
+        // branch's index, while a LIMIT only outside the UNION ALL would make it read every branch whole and sort it.
+        var paging = query.Paging;
+        var candidates = branches.Count == 1
+            ? branches[0]
+            : branches.Select(branch => query.InOrder(branch).Take(paging.Skip + paging.PageSize)).Aggregate((a, b) => a.Concat(b));
+        var items = await query.InOrder(candidates)
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .Select(TicketSummary.Projection)
             .ToListAsync(cancellationToken);
         // SLA targets are the team's business: a customer's own list does not show them.
         var staff = user.IsStaff();
         return TypedResults.Ok(new TicketPage(
-            items.Select(t => staff ? TicketSummary.Of(t) : TicketSummary.Of(t) with { SlaDueAt = null, SlaBreached = false }).ToList(),
-            query.Paging.Page, query.Paging.PageSize, total));
+            items.Select(t => staff ? t : t with { SlaDueAt = null, SlaBreached = false }).ToList(),
+            paging.Page, paging.PageSize, Math.Min(counted, TicketPage.TotalCap), counted > TicketPage.TotalCap));
     }
 
     public static async Task<Results<Ok<TicketDetails>, NotFound>> GetAsync(

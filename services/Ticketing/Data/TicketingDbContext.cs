@@ -70,12 +70,25 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             ticket.Property(t => t.SlaBreached).HasColumnName("sla_breached");
             ticket.HasMany(t => t.Messages).WithOne().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Cascade);
 
-            // The three ways a list is asked for: a customer's own, a staff member's, the support queue's.
+            // The three ways a list is asked for (TicketAccess.VisibleBranches): a customer's own, a staff member's, the
+            // support queue's. Each branch of a list reads its page off one of these: newest first, of one status newest
+            // first, or soonest SLA due first ("breaching soon"); the INCLUDEd columns are the branch's other tests
+            // (assignee=none, breached, not in the queue), so its count reads the index alone. Few tickets have a queue.
             ticket.HasIndex(t => new { t.CustomerId, t.CreatedAt }).HasDatabaseName("ix_tickets_customer_created").IsDescending(false, true);
             ticket.HasIndex(t => new { t.AssigneeId, t.CreatedAt }).HasDatabaseName("ix_tickets_assignee_created").IsDescending(false, true);
-            ticket.HasIndex(t => new { t.Queue, t.CreatedAt }).HasDatabaseName("ix_tickets_queue_created").IsDescending(false, true);
-            // "Breaching soon": the open tickets whose next SLA target falls due first.
+            ticket.HasIndex(t => new { t.AssigneeId, t.Status, t.CreatedAt }).HasDatabaseName("ix_tickets_assignee_status_created")
+                .IsDescending(false, false, true).IncludeProperties(t => t.Queue);
+            ticket.HasIndex(t => new { t.AssigneeId, t.SlaDueAt }).HasDatabaseName("ix_tickets_assignee_sla_due")
+                .IncludeProperties(t => new { t.SlaBreached, t.Queue }).HasFilter("sla_due_at IS NOT NULL");
+            ticket.HasIndex(t => new { t.Queue, t.CreatedAt }).HasDatabaseName("ix_tickets_queue_created").IsDescending(false, true)
+                .HasFilter("queue IS NOT NULL");
+            ticket.HasIndex(t => new { t.Queue, t.Status, t.CreatedAt }).HasDatabaseName("ix_tickets_queue_status_created")
+                .IsDescending(false, false, true).IncludeProperties(t => t.AssigneeId).HasFilter("queue IS NOT NULL");
+            ticket.HasIndex(t => new { t.Queue, t.SlaDueAt }).HasDatabaseName("ix_tickets_queue_sla_due")
+                .IncludeProperties(t => t.SlaBreached).HasFilter("queue IS NOT NULL AND sla_due_at IS NOT NULL");
+            // "Breaching soon" across every ticket (admins): the open tickets whose next SLA target falls due first.
             ticket.HasIndex(t => t.SlaDueAt).HasDatabaseName("ix_tickets_sla_due").HasFilter("sla_due_at IS NOT NULL");
+            // The migration QueueViewIndexes also adds statistics on (queue, status) together: the queue holds new tickets.
         });
 
         modelBuilder.Entity<TicketMessage>(message =>

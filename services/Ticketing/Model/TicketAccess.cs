@@ -19,6 +19,39 @@ public static class TicketAccess
         return tickets.Where(t => t.CustomerId == me || (staff && t.AssigneeId == me) || (agent && t.Queue == TicketQueues.Support));
     }
 
+    /// <summary>
+    /// The tickets <see cref="VisibleTo"/> lets the user see, as one query per reason (waiting in the support queue,
+    /// assigned to them, their own request), each leaving out the tickets an earlier one holds, so that together they
+    /// hold every visible ticket exactly once. A list runs them as UNION ALL: each walks its own index in the list's
+    /// order, where the one OR of <see cref="VisibleTo"/> made PostgreSQL gather every visible ticket (the whole queue,
+    /// from the table) to sort and count them.
+    /// </summary>
+    /// <param name="onlyAssignedToMe">
+    /// The caller keeps only the tickets assigned to the user (<c>assignee=me</c>): staff see every one of those, so that
+    /// filter is all the visibility there is to test, and the tickets come back unfiltered as one query.
+    /// </param>
+    public static IReadOnlyList<IQueryable<Ticket>> VisibleBranches(this IQueryable<Ticket> tickets, ClaimsPrincipal user, bool onlyAssignedToMe)
+    {
+        if (user.IsInRole(Roles.Admin) || (onlyAssignedToMe && user.IsStaff()))
+            return [tickets];
+
+        var me = user.GetCustomerId();
+        var branches = new List<IQueryable<Ticket>>();
+        var rest = tickets;
+        if (user.IsInRole(Roles.Agent))
+        {
+            branches.Add(rest.Where(t => t.Queue == TicketQueues.Support));
+            rest = rest.Where(t => t.Queue != TicketQueues.Support);
+        }
+        if (user.IsStaff())
+        {
+            branches.Add(rest.Where(t => t.AssigneeId == me));
+            rest = rest.Where(t => t.AssigneeId != me);
+        }
+        branches.Add(rest.Where(t => t.CustomerId == me));
+        return branches;
+    }
+
     /// <summary>Taking a ticket or handing it to someone is the support desk's job.</summary>
     public static bool MayAssign(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Agent);
 }

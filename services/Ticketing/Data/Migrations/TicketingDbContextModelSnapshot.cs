@@ -1036,13 +1036,39 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_tickets_assignee_created");
 
+                    b.HasIndex("AssigneeId", "SlaDueAt")
+                        .HasDatabaseName("ix_tickets_assignee_sla_due")
+                        .HasFilter("sla_due_at IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AssigneeId", "SlaDueAt"), new[] { "SlaBreached", "Queue" });
+
                     b.HasIndex("CustomerId", "CreatedAt")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_tickets_customer_created");
 
                     b.HasIndex("Queue", "CreatedAt")
                         .IsDescending(false, true)
-                        .HasDatabaseName("ix_tickets_queue_created");
+                        .HasDatabaseName("ix_tickets_queue_created")
+                        .HasFilter("queue IS NOT NULL");
+
+                    b.HasIndex("Queue", "SlaDueAt")
+                        .HasDatabaseName("ix_tickets_queue_sla_due")
+                        .HasFilter("queue IS NOT NULL AND sla_due_at IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Queue", "SlaDueAt"), new[] { "SlaBreached" });
+
+                    b.HasIndex("AssigneeId", "Status", "CreatedAt")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("ix_tickets_assignee_status_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AssigneeId", "Status", "CreatedAt"), new[] { "Queue" });
+
+                    b.HasIndex("Queue", "Status", "CreatedAt")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("ix_tickets_queue_status_created")
+                        .HasFilter("queue IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Queue", "Status", "CreatedAt"), new[] { "AssigneeId" });
 
                     b.ToTable("tickets", (string)null);
                 });
