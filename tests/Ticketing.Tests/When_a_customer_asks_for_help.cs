@@ -121,4 +121,17 @@ public sealed class When_a_customer_asks_for_help(TicketingFixture fixture)
         Assert.Single(fixture.Events.All<SendEmail>(), e => e.Template == EmailTemplates.UnhappyCustomer && e.CustomerId == csm);
         Assert.NotNull(calm);
     }
+
+    [Fact]
+    public async Task Should_list_an_agents_own_request_in_the_queue_once_though_it_is_visible_two_ways()
+    {
+        var agentId = await fixture.AddStaffAsync("Otto Own", Roles.Agent);
+        var agent = fixture.CreateClient(agentId, Roles.Agent);
+        var opened = await (await agent.PostAsJsonAsync("/api/support/tickets", new { subject = "My own laptop", body = "Mine needs a new charger." }))
+            .Content.ReadFromJsonAsync<Opened>();
+        // In the support queue (an agent sees it) and the agent's own request: one ticket, listed and counted once.
+        var page = await agent.GetFromJsonAsync<TicketPage>($"/api/support/tickets?status=new&pageSize=100");
+        Assert.Single(page!.Items, t => t.TicketId == opened!.TicketId);
+        Assert.Equal(page.Items.Count, page.Items.Select(t => t.TicketId).Distinct().Count());
+    }
 }
