@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CustomerPlatform.Contracts.Notifications;
 using CustomerPlatform.Contracts.Ticketing;
 
 namespace CustomerPlatform.Ticketing.Tests;
@@ -68,6 +69,28 @@ public sealed class When_an_sla_target_approaches(TicketingFixture fixture)
     }
 
     /// <summary>A customer's request made urgent by an agent (with <paramref name="status"/> in the same change); the agent's client.</summary>
+    [Fact]
+    public async Task Should_email_the_owner_the_warning_and_the_breach_once_each()
+    {
+        var customer = fixture.CreateCustomer(Guid.NewGuid());
+        var opened = await customer.PostAsJsonAsync("/api/support/tickets", new { subject = "The checkout is down", body = "Nobody can pay." });
+        var ticketId = (await opened.Content.ReadFromJsonAsync<SupportDeskApi.Opened>())!.TicketId;
+        var owner = await fixture.AddStaffAsync("Olga Owner", Roles.Agent);
+        var staff = fixture.CreateClient(owner, Roles.Agent);
+        // Owned before it becomes urgent: every alert of its seconds-long targets is the owner's.
+        ApiAssert.Status(HttpStatusCode.OK, await staff.PostAsJsonAsync($"/api/support/tickets/{ticketId}/assign", new { assigneeId = owner }));
+        ApiAssert.Status(HttpStatusCode.OK, await staff.PatchAsJsonAsync($"/api/support/tickets/{ticketId}", new { priority = TicketPriorities.Urgent }));
+
+        await fixture.Events.WaitForAsync<TicketSlaAlert>(a => a.TicketId == ticketId && a.Kind == SlaTimerDue.Breach, timeout: Wait);
+        var breach = await fixture.Events.WaitForAsync<SendEmail>(e => e.Template == EmailTemplates.SlaAlert && e.CustomerId == owner && e.Variables["alert"] == "missed its first response target", timeout: Wait);
+        Assert.Equal($"{owner:N}@customerplatform.test", breach.To);
+        await fixture.Events.WaitForAsync<SendEmail>(e => e.Template == EmailTemplates.SlaAlert && e.CustomerId == owner && e.Variables["alert"] == "has used 75 % of its first response target", timeout: Wait);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var toOwner = fixture.Events.All<SendEmail>().Where(e => e.Template == EmailTemplates.SlaAlert && e.Variables["ticketLink"].EndsWith(ticketId.ToString())).ToList();
+        Assert.All(toOwner, e => Assert.Equal(owner, e.CustomerId));
+        Assert.Equal(toOwner.Count, toOwner.Select(e => e.NotificationId).Distinct().Count());
+    }
+
     private async Task<(Guid TicketId, HttpClient Staff)> UrgentTicketAsync(string? status = null)
     {
         var customer = fixture.CreateCustomer(Guid.NewGuid());

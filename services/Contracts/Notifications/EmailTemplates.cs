@@ -109,6 +109,13 @@ public static class EmailTemplates
     public const string UnhappyCustomer = "unhappy-customer";
 
     /// <summary>
+    /// To a ticket's owner, or the support queue's agents while nobody owns it: an SLA target is at 75 % or missed
+    /// (category support). Variables: <c>displayName</c>, <c>alert</c>, <c>ticketSubject</c>, <c>ticketNumber</c>,
+    /// <c>priority</c>, <c>dueAt</c>, <c>ticketLink</c>.
+    /// </summary>
+    public const string SlaAlert = "sla-alert";
+
+    /// <summary>
     /// A return was refused by an agent (category orders). Variables: <c>displayName</c>, <c>returnNumber</c>,
     /// <c>orderId</c>, <c>reason</c>, <c>returnLink</c>.
     /// </summary>

@@ -88,6 +88,10 @@ public static class EmailTemplateCatalog
             "{{customerName}} is unhappy on ticket #{{ticketNumber}}",
             [Text("displayName"), Text("customerName"), Text("ticketSubject"), Number("ticketNumber", 1, long.MaxValue), Paragraph("messageExcerpt", 1000), Link("ticketLink")]),
 
+        new(EmailTemplates.SlaAlert, NotificationCategories.Support,
+            "Ticket #{{ticketNumber}} {{alert}}",
+            [Text("displayName"), Text("alert"), Text("ticketSubject"), Number("ticketNumber", 1, long.MaxValue), Text("priority"), Timestamp("dueAt"), Link("ticketLink")]),
+
         new(EmailTemplates.ReturnApproved, NotificationCategories.Orders,
             "Your return {{returnNumber}} for order {{orderId}} is approved",
             [Text("displayName"), Text("returnNumber"), Text("orderId"), Paragraph("returnLines", 4000), Paragraph("instructions", 2000), Link("returnLink")]),

@@ -1,5 +1,6 @@
 using CustomerPlatform.Contracts.Ticketing;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Ticketing.Consumers;
 
@@ -25,9 +26,10 @@ public sealed class SlaChangedConsumer(IEndpointNameFormatter endpoints, TimePro
 /// <summary>
 /// A warning or breach falls due: it counts only if the metric still has that version and is still running
 /// (a reply, a pause or a priority change since made it stale), and only once. Then the ticket is flagged for the
-/// views and <see cref="TicketSlaAlert"/> tells its queue and owner.
+/// views, <see cref="TicketSlaAlert"/> announces it, and its owner (or, while nobody owns it, the support queue's
+/// agents) are emailed, once each.
 /// </summary>
-public sealed class SlaTimerDueConsumer(TicketingDbContext db, TimeProvider time, ILogger<SlaTimerDueConsumer> logger) : IConsumer<SlaTimerDue>
+public sealed class SlaTimerDueConsumer(TicketingDbContext db, TicketEmails emails, TimeProvider time, ILogger<SlaTimerDueConsumer> logger) : IConsumer<SlaTimerDue>
 {
     public async Task Consume(ConsumeContext<SlaTimerDue> context)
     {
@@ -54,7 +56,27 @@ public sealed class SlaTimerDueConsumer(TicketingDbContext db, TimeProvider time
             AssigneeId = ticket.AssigneeId,
             At = now,
         }, context.CancellationToken);
+        foreach (var recipient in await RecipientsAsync(ticket, context.CancellationToken))
+            await context.Publish(emails.SlaAlert(ticket, recipient, due.Metric, due.Version, due.Kind, metric.DueAt ?? now), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         logger.LogWarning("Ticket {TicketId} (#{Number}): SLA {Kind} of {Metric} ({Priority})", ticket.Id, ticket.Number, due.Kind, due.Metric, ticket.Priority);
+    }
+
+    /// <summary>How many agents of the queue one alert emails at most.</summary>
+    public const int MaxQueueRecipients = 50;
+
+    /// <summary>The ticket's owner while they are active staff; otherwise the active agents, who work the support queue.</summary>
+    private async Task<List<StaffMember>> RecipientsAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        var owner = ticket.AssigneeId is { } assignee
+            ? await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == assignee && s.Active, cancellationToken)
+            : null;
+        if (owner is not null)
+            return [owner];
+        return await db.Staff.AsNoTracking()
+            .Where(s => s.Active && s.Roles.Contains(Roles.Agent))
+            .OrderBy(s => s.DisplayName).ThenBy(s => s.Id)
+            .Take(MaxQueueRecipients)
+            .ToListAsync(cancellationToken);
     }
 }

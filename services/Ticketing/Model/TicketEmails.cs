@@ -94,6 +94,26 @@ public sealed class TicketEmails(IOptions<TicketingOptions> options, IOptions<In
         },
     };
 
+    /// <summary>The <c>sla-alert</c> email to one staff member, once per timer (metric, version and kind) and recipient.</summary>
+    public SendEmail SlaAlert(Ticket ticket, StaffMember recipient, string metric, int version, string kind, DateTimeOffset dueAt) => new()
+    {
+        NotificationId = NotificationIds.NameBased(ResourceNames.Services.Ticketing, $"{EmailTemplates.SlaAlert}/{ticket.Id}/{metric}/{version}/{kind}/{recipient.Id}"),
+        CustomerId = recipient.Id,
+        To = recipient.Email,
+        RecipientName = recipient.DisplayName,
+        Template = EmailTemplates.SlaAlert,
+        Variables = new Dictionary<string, string>
+        {
+            ["displayName"] = EmailText.OneLine(recipient.DisplayName),
+            ["alert"] = (kind == SlaTimerDue.Breach ? "missed its " : "has used 75 % of its ") + metric.Replace('-', ' ') + " target",
+            ["ticketSubject"] = EmailText.OneLine(ticket.Subject),
+            ["ticketNumber"] = ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["priority"] = ticket.Priority,
+            ["dueAt"] = dueAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["ticketLink"] = TicketLink(ticket),
+        },
+    };
+
     private static string DisplayName(Ticket ticket) => EmailText.OneLine(ticket.CustomerName ?? "there");
 
     private string TicketLink(Ticket ticket) => AppUrl() + options.Value.TicketPath.Replace("{ticketId}", ticket.Id.ToString());
