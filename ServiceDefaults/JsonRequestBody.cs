@@ -36,6 +36,14 @@ public static class JsonRequestBody
         }
     }
 
+    /// <summary>
+    /// A body the route may go without (a POST that only acts): none at all reads as <paramref name="none"/>; one that
+    /// is sent is read and checked as <see cref="ReadAsync{T}"/> does.
+    /// </summary>
+    public static Task<(T? Value, Dictionary<string, string[]>? Errors)> ReadOptionalAsync<T>(HttpRequest request, T none, CancellationToken cancellationToken)
+        where T : class =>
+        request.ContentLength is > 0 || request.HasJsonContentType() ? ReadAsync<T>(request, cancellationToken) : Task.FromResult<(T?, Dictionary<string, string[]>?)>((none, null));
+
     // "$.categories[1].email" names categories[1].email; "$" or nothing (broken JSON) names the body.
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? BodyField : path.TrimStart('$', '.');

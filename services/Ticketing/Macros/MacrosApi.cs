@@ -102,15 +102,11 @@ public static class MacrosApi
         Guid ticketId, Guid macroId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish, TicketEmails emails,
         SlaTracking sla, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        string? edited = null;
-        if (request.ContentLength is > 0 || request.HasJsonContentType())
-        {
-            var (body, bodyErrors) = await JsonRequestBody.ReadAsync<ApplyRequest>(request, cancellationToken);
-            if (body is null)
-                return TypedResults.ValidationProblem(bodyErrors!);
-            edited = TicketRules.Text(body.Body, "body", TicketRules.MaxBodyLength, errors, required: false);
-        }
+        var (body, errors) = await JsonRequestBody.ReadOptionalAsync(request, new ApplyRequest(null), cancellationToken);
+        if (body is null)
+            return TypedResults.ValidationProblem(errors!);
+        errors = [];
+        var edited = TicketRules.Text(body.Body, "body", TicketRules.MaxBodyLength, errors, required: false);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 

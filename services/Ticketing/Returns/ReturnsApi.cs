@@ -126,7 +126,10 @@ public static class ReturnsApi
 
             await publish.Publish(new ReturnRequested { Return = productReturn.Details(), At = now, Reason = productReturn.Reason, NeedsReview = needsReview }, cancellationToken);
             if (!needsReview)
-                await ApprovedAsync(productReturn, null, null, now, publish, emails, cancellationToken);
+            {
+                productReturn.Approve(null, null, now);
+                await ApprovedAsync(productReturn, null, now, publish, emails, cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/support/returns/{productReturn.Id}", new ReturnCreated(productReturn.Id, productReturn.Status));
         }, cancellationToken);
@@ -156,8 +159,9 @@ public static class ReturnsApi
     {
         var errors = new Dictionary<string, string[]>();
         var statuses = (status ?? ReturnStatuses.Requested).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
-        if (statuses.Count == 0 || statuses.FirstOrDefault(s => !ReturnStatuses.All.Contains(s)) is { } unknown)
-            errors["status"] = [$"Unknown status '{statuses.FirstOrDefault(s => !ReturnStatuses.All.Contains(s))}'; known: {string.Join(", ", ReturnStatuses.All)}."];
+        var unknown = statuses.Count == 0 ? "" : statuses.FirstOrDefault(s => !ReturnStatuses.All.Contains(s));
+        if (unknown is not null)
+            errors["status"] = [$"Unknown status '{unknown}'; known: {string.Join(", ", ReturnStatuses.All)}."];
         Paging.TryParse(page, pageSize, out var paging, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
@@ -172,7 +176,12 @@ public static class ReturnsApi
         Guid returnId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish, ReturnEmails emails, TimeProvider time,
         CancellationToken cancellationToken) =>
         ChangeAsync(returnId, request, user, db, time, noteRequired: false, "approve", cancellationToken, async (r, me, note, now) =>
-            r.Approve(me, note, now) && await ApprovedAsync(r, me, note, now, publish, emails, cancellationToken));
+        {
+            if (!r.Approve(me, note, now))
+                return false;
+            await ApprovedAsync(r, me, now, publish, emails, cancellationToken);
+            return true;
+        });
 
     public static Task<Results<Ok<ReturnView>, NotFound, ValidationProblem, ProblemHttpResult>> RejectAsync(
         Guid returnId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish, ReturnEmails emails, TimeProvider time,
@@ -197,14 +206,12 @@ public static class ReturnsApi
             return true;
         });
 
-    private static async Task<bool> ApprovedAsync(
-        ProductReturn productReturn, Guid? by, string? note, DateTimeOffset now, IPublishEndpoint publish, ReturnEmails emails, CancellationToken cancellationToken)
+    /// <summary>An approved return's event and the customer's instructions (<paramref name="by"/> null: the policy approved it).</summary>
+    private static async Task ApprovedAsync(
+        ProductReturn productReturn, Guid? by, DateTimeOffset now, IPublishEndpoint publish, ReturnEmails emails, CancellationToken cancellationToken)
     {
-        if (by is null)
-            productReturn.Approve(null, note, now);
         await publish.Publish(new ReturnApproved { Return = productReturn.Details(), At = now, ApprovedBy = by }, cancellationToken);
         await publish.Publish(emails.Approved(productReturn), cancellationToken);
-        return true;
     }
 
     /// <summary>
@@ -215,15 +222,11 @@ public static class ReturnsApi
         Guid returnId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, TimeProvider time, bool noteRequired, string action,
         CancellationToken cancellationToken, Func<ProductReturn, Guid, string?, DateTimeOffset, Task<bool>> change)
     {
-        var errors = new Dictionary<string, string[]>();
-        string? note = null;
-        if (request.ContentLength is > 0 || request.HasJsonContentType() || noteRequired)
-        {
-            var (body, bodyErrors) = await JsonRequestBody.ReadAsync<DecisionRequest>(request, cancellationToken);
-            if (body is null)
-                return TypedResults.ValidationProblem(bodyErrors!);
-            note = TicketRules.Text(body.Note, "note", MaxReasonLength, errors, required: noteRequired);
-        }
+        var (body, errors) = await JsonRequestBody.ReadOptionalAsync(request, new DecisionRequest(null), cancellationToken);
+        if (body is null)
+            return TypedResults.ValidationProblem(errors!);
+        errors = [];
+        var note = TicketRules.Text(body.Note, "note", MaxReasonLength, errors, required: noteRequired);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
