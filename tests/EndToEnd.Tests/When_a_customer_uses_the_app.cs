@@ -698,6 +698,55 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     }
 
     [Fact]
+    public async Task Should_route_a_new_ticket_to_an_agent_who_says_they_are_available_within_the_capacity_an_admin_set()
+    {
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var (_, customer) = await Accounts.NewCustomerAsync(platform.Gateway, mail, $"routed-{tag}@example.com", $"Rhea Routed {tag}", TimeSpan.FromSeconds(90));
+
+        // An admin gives the agent room for plenty (earlier tests leave tickets waiting in the support queue, which they take first).
+        await using (var admin = await browser.NewContextAsync(Gateway))
+        {
+            var page = await admin.NewPageAsync();
+            await SignInAsync(page, "/staff/routing", StaffAccounts.Admin);
+            var card = page.Locator("[data-agent]", new() { HasText = "Alex Agent" });
+            await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Queues" })).ToContainTextAsync("Support");
+            await Browser.AssertAccessibleAsync(page, "the routing settings");
+            await card.GetByLabel("Capacity (unsolved tickets at most)").FillAsync("-3");
+            await card.GetByRole(AriaRole.Button, new() { Name = "Save Alex Agent's routing" }).ClickAsync();
+            await Assertions.Expect(card).ToContainTextAsync("'capacity' is how many unsolved tickets");
+            await card.GetByLabel("Capacity (unsolved tickets at most)").FillAsync("200");
+            await card.GetByRole(AriaRole.Button, new() { Name = "Save Alex Agent's routing" }).ClickAsync();
+            await Assertions.Expect(card).ToContainTextAsync("of 200 unsolved");
+        }
+
+        var agentApi = await Accounts.SignInAsync(platform.Gateway, StaffAccounts.Agent);
+        await using var agent = await browser.NewContextAsync(Gateway);
+        var staff = await agent.NewPageAsync();
+        await SignInAsync(staff, "/support/tickets", StaffAccounts.Agent);
+        await Assertions.Expect(staff.GetByTestId("availability")).ToContainTextAsync("You are away");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Start taking new tickets" }).ClickAsync();
+        try
+        {
+            await Assertions.Expect(staff.GetByTestId("availability")).ToContainTextAsync("You are available");
+            var ticketId = (await customer.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Post, "/api/support/tickets",
+                new { subject = $"Routed {tag}", body = "Who will answer this?" })).GetProperty("ticketId").GetString();
+            var assignee = (await agentApi.GetAsync($"/api/support/tickets/{ticketId}")).GetProperty("assigneeId").GetString();
+            Assert.Equal((await agentApi.GetAsync("/api/support/routing")).GetProperty("agents").EnumerateArray()
+                .Single(a => a.GetProperty("displayName").GetString() == "Alex Agent").GetProperty("id").GetString(), assignee);
+
+            await staff.GetByLabel("Whose").SelectOptionAsync("me");
+            await Assertions.Expect(staff.Locator($"[data-ticket='{ticketId}']")).ToContainTextAsync("yours");
+            await Browser.AssertAccessibleAsync(staff, "the agent's tickets while available");
+        }
+        finally
+        {
+            // Other tests expect their tickets to wait in the queue for someone to take them.
+            await agentApi.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Put, "/api/support/staff/me/availability", new { available = false });
+        }
+    }
+
+    [Fact]
     public async Task Should_show_a_customer_their_orders_and_staff_the_customers_timeline_where_they_add_a_note()
     {
         using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));

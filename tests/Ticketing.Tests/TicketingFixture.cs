@@ -30,11 +30,36 @@ public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, Tick
         settings["Ticketing:Sla:Targets:urgent:Resolution"] = (UrgentFirstResponse * 3).ToString();
         settings["Ticketing:InboundEmail:Address"] = "support@customerplatform.test";
         settings["Ticketing:InboundEmail:MaxAttachmentBytes"] = "1024";
+        // Routing: each routing test works a queue of its own, which only its own words reach, so no other test's tickets
+        // are routed to its agents, nor its tickets to theirs.
+        foreach (var (queue, word, skill) in RoutingQueues)
+        {
+            settings[$"Ticketing:Routing:Queues:{queue}:Name"] = $"Queue {queue}";
+            var rule = Array.IndexOf(RoutingQueues, (queue, word, skill));
+            settings[$"Ticketing:Routing:Rules:{rule}:Queue"] = queue;
+            settings[$"Ticketing:Routing:Rules:{rule}:SubjectWords:0"] = word;
+            if (skill is not null)
+                settings[$"Ticketing:Routing:Rules:{rule}:Skill"] = skill;
+        }
+        settings["Ticketing:Sla:Queues:slaqueue:normal:FirstResponse"] = SlaQueueFirstResponse.ToString();
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:CustomerPlatform"] = "Information";
     }
 
     public static readonly TimeSpan ClosedAfter = TimeSpan.FromSeconds(6);
+
+    /// <summary>The routing tests' queues: the word in a subject that routes a ticket there, and the skill it asks for.</summary>
+    public static readonly (string Queue, string Word, string? Skill)[] RoutingQueues =
+    [
+        ("roundrobin", "roundrobin", null),
+        ("waiting", "waitcheck", null),
+        ("skilled", "skillcheck", "refunds"),
+        ("slaqueue", "slacheck", null),
+        ("parallel", "parallelcheck", null),
+    ];
+
+    /// <summary>The normal priority's first-response target of the <c>slaqueue</c> queue (the default's is 8 hours).</summary>
+    public static readonly TimeSpan SlaQueueFirstResponse = TimeSpan.FromMinutes(42);
 
     public static readonly TimeSpan UrgentFirstResponse = TimeSpan.FromSeconds(4);
 

@@ -66,7 +66,7 @@ public static class PhoneCallsApi
 
             var staffName = await TicketMessagesApi.StaffNameAsync(db, user, cancellationToken);
             var message = ticket.Post(me, staffName, Note(direction, body.DurationSeconds!.Value, callerName ?? ticket.CustomerName, callerPhone, summary!), now,
-                sla.Policy, @internal: true, origin: new MessageOrigin(TicketChannels.Phone));
+                sla.For(ticket), @internal: true, origin: new MessageOrigin(TicketChannels.Phone));
             db.Messages.Add(message);
             db.Calls.Add(new TicketCall
             {

@@ -17,7 +17,7 @@ public static class SupportDeskApi
     /// </summary>
     public static async Task<Results<Created<Opened>, ValidationProblem>> OpenAsync(
         HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish, MessageSentiments sentiments,
-        SlaTracking sla, TimeProvider time, CancellationToken cancellationToken)
+        SlaTracking sla, TicketRouter router, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<OpenTicketRequest>(request, cancellationToken);
         if (body is null)
@@ -42,7 +42,6 @@ public static class SupportDeskApi
                 CustomerId = me,
                 CustomerEmail = user.GetEmail(),
                 CustomerName = user.GetDisplayName(),
-                Queue = TicketQueues.Support,
                 Kind = TicketKinds.Request,
                 Subject = subject!,
                 Status = TicketStatuses.New,
@@ -51,8 +50,9 @@ public static class SupportDeskApi
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            db.Messages.Add(ticket.Post(me, ticket.CustomerName, text!, now, sla.Policy, sentiment));
+            db.Messages.Add(ticket.Post(me, ticket.CustomerName, text!, now, sla.For(ticket), sentiment));
             db.Tickets.Add(ticket);
+            await router.RouteNewAsync(ticket, cancellationToken);
             await sla.StartAsync(ticket, publish, cancellationToken);
             await publish.Publish(Announcement(ticket, now), cancellationToken);
             return ticket.Id;
@@ -102,7 +102,7 @@ public static class SupportDeskApi
 
             var now = time.GetUtcNow();
             if (priority is not null)
-                ticket.SetPriority(priority, now, sla.Policy);
+                ticket.SetPriority(priority, now, sla.For(ticket));
             if (tags is not null && !tags.SequenceEqual(ticket.Tags))
             {
                 ticket.Tags = tags;
@@ -138,7 +138,7 @@ public static class SupportDeskApi
     {
         if (status == ticket.Status)
             return;
-        ticket.SetStatus(status, now, sla.Policy);
+        ticket.SetStatus(status, now, sla.For(ticket));
         if (status == TicketStatuses.Solved)
         {
             await publish.Publish(new TicketSolved
@@ -150,6 +150,9 @@ public static class SupportDeskApi
                 SolvedAt = now,
                 SolvedBy = by,
             }, cancellationToken);
+            // The owner has room for one more: routing gives them what waits in their queues.
+            if (ticket.AssigneeId is { } owner)
+                await publish.Publish(new AgentMayTakeMore(owner), cancellationToken);
         }
     }
 
@@ -195,7 +198,7 @@ public static class SupportDeskApi
                 TicketId = ticket.Id,
                 CustomerId = me,
                 AgentId = ticket.AssigneeId,
-                Queue = ticket.Queue,
+                Queue = ticket.HomeQueue ?? ticket.Queue,
                 Channel = ticket.Channel,
                 Score = body.Score!.Value,
                 Comment = comment,

@@ -94,7 +94,7 @@ public static class SupportReportsApi
                      select new Scored
                      {
                          Channel = m.Channel,
-                         Queue = t.Queue ?? (t.AssigneeId != null ? "assigned" : "none"),
+                         Queue = t.HomeQueue ?? t.Queue ?? (t.AssigneeId != null ? "assigned" : "none"),
                          AssigneeId = t.AssigneeId,
                          Score = m.SentimentScore!.Value,
                          Label = m.SentimentLabel,

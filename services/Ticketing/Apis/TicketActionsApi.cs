@@ -32,8 +32,11 @@ public static class TicketActionsApi
                 return (Results<Ok<TicketSummary>, NotFound, ValidationProblem, ForbidHttpResult, ProblemHttpResult>)TypedResults.NotFound();
             if (ticket.IsClosed)
                 return SupportDeskApi.Conflict("This ticket is closed", $"Ticket {ticketId} is closed and read-only.");
-            ticket.AssignTo(assigneeId, time.GetUtcNow(), sla.Policy);
+            var previous = ticket.AssigneeId;
+            ticket.AssignTo(assigneeId, time.GetUtcNow(), sla.For(ticket));
             await sla.FlushAsync(ticket, publish, cancellationToken);
+            if (previous is { } freed && freed != assigneeId && TicketStatuses.IsUnsolved(ticket.Status))
+                await publish.Publish(new AgentMayTakeMore(freed), cancellationToken);
             return TypedResults.Ok(TicketSummary.Of(ticket));
         }, cancellationToken);
     }

@@ -4,19 +4,23 @@ namespace CustomerPlatform.Ticketing;
 
 /// <summary>
 /// The list's query string: <c>status</c>, <c>priority</c>, <c>channel</c> (each one or several, comma-separated), <c>assignee</c>
-/// (<c>me</c>: assigned to the caller; <c>none</c>: in a queue, nobody's yet), <c>sla</c> (<c>breaching</c>: an SLA
+/// (<c>me</c>: assigned to the caller; <c>none</c>: in a queue, nobody's yet), <c>queue</c> (waiting in that queue), <c>sla</c> (<c>breaching</c>: an SLA
 /// target due soon or already missed, the soonest first) and the shared
 /// <see cref="Paging"/> (<c>page</c>, <c>pageSize</c>). Parsed here rather than bound, so a bad value
 /// gets a 400 that names the parameter.
 /// </summary>
 public sealed record TicketListQuery(
-    IReadOnlyList<string> Statuses, IReadOnlyList<string> Priorities, IReadOnlyList<string> Channels, string? Assignee, string? Sla, Paging Paging)
+    IReadOnlyList<string> Statuses, IReadOnlyList<string> Priorities, IReadOnlyList<string> Channels, string? Assignee, string? Queue, string? Sla,
+    Paging Paging)
 {
     public const string AssignedToMe = "me", Unassigned = "none", Breaching = "breaching";
 
     public static TicketListQuery Parse(
-        string? status, string? priority, string? channel, string? assignee, string? sla, string? page, string? pageSize, Dictionary<string, string[]> errors)
+        string? status, string? priority, string? channel, string? assignee, string? queue, string? sla, string? page, string? pageSize,
+        RoutingOptions routing, Dictionary<string, string[]> errors)
     {
+        if (queue is not null && !routing.IsQueue(queue))
+            errors["queue"] = [$"Unknown queue '{queue}'; known: {string.Join(", ", routing.AllQueues().Select(q => q.Key))}."];
         if (assignee is not (null or AssignedToMe or Unassigned))
             errors["assignee"] = [$"'assignee' must be '{AssignedToMe}' or '{Unassigned}'."];
         if (sla is not (null or Breaching))
@@ -26,7 +30,7 @@ public sealed record TicketListQuery(
             List(status, "status", TicketStatuses.All, errors),
             List(priority, "priority", TicketPriorities.All, errors),
             List(channel, "channel", TicketChannels.All, errors),
-            assignee, sla, paging);
+            assignee, queue, sla, paging);
     }
 
     /// <summary>The tickets of <paramref name="tickets"/> that match the filters; <paramref name="soon"/> is the end of "breaching soon".</summary>
@@ -51,6 +55,8 @@ public sealed record TicketListQuery(
         {
             tickets = tickets.Where(t => t.AssigneeId == null);
         }
+        if (Queue is not null)
+            tickets = tickets.Where(t => t.Queue == Queue);
         if (Sla == Breaching)
             tickets = tickets.Where(t => t.SlaDueAt != null && (t.SlaBreached || t.SlaDueAt <= soon));
         return tickets;

@@ -57,8 +57,11 @@ public static class TicketMergeApi
             await db.Calls.Where(c => c.TicketId == source.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.TicketId, target.Id), cancellationToken);
             db.Messages.Add(source.Post(me, staffName, $"Merged into ticket #{target.Number}.", now, null, @internal: true));
             db.Messages.Add(target.Post(me, staffName, $"Merged ticket #{source.Number} (\u201c{source.Subject}\u201d) into this one: its messages are above.", now, null, @internal: true));
-            source.MergeInto(target, now, sla.Policy);
+            var freed = TicketStatuses.IsUnsolved(source.Status) ? source.AssigneeId : null;
+            source.MergeInto(target, now, sla.For(source));
             await sla.FlushAsync(source, publish, cancellationToken);
+            if (freed is { } owner && owner != target.AssigneeId)
+                await publish.Publish(new AgentMayTakeMore(owner), cancellationToken);
             await publish.Publish(new TicketMerged
             {
                 TicketId = source.Id, IntoTicketId = target.Id, CustomerId = source.CustomerId, MergedBy = me, MergedAt = now,

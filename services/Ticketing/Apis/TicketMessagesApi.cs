@@ -16,7 +16,7 @@ public static class TicketMessagesApi
     /// </summary>
     public static async Task<Results<Created<TicketMessageView>, NotFound, ValidationProblem, ProblemHttpResult>> PostAsync(
         Guid ticketId, HttpRequest request, ClaimsPrincipal user, TicketingDbContext db, IPublishEndpoint publish,
-        TicketEmails emails, MessageSentiments sentiments, SlaTracking sla, TimeProvider time, CancellationToken cancellationToken)
+        TicketEmails emails, MessageSentiments sentiments, SlaTracking sla, TicketRouter router, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, errors) = await JsonRequestBody.ReadAsync<PostMessageRequest>(request, cancellationToken);
         if (body is null)
@@ -41,11 +41,11 @@ public static class TicketMessagesApi
             {
                 if (!fromRequester)
                     return SupportDeskApi.Conflict("This ticket is closed", $"Ticket {ticketId} is closed and read-only.");
-                ticket = await FollowUpAsync(db, ticket, publish, sla, now, cancellationToken);
+                ticket = await FollowUpAsync(db, ticket, publish, sla, router, now, cancellationToken);
             }
 
             var staffName = fromRequester ? null : await StaffNameAsync(db, user, cancellationToken);
-            var message = ticket.Post(me, fromRequester ? ticket.CustomerName ?? user.GetDisplayName() : staffName, text!, now, sla.Policy,
+            var message = ticket.Post(me, fromRequester ? ticket.CustomerName ?? user.GetDisplayName() : staffName, text!, now, sla.For(ticket),
                 fromRequester ? sentiments.Of(text!) : null, body.Internal == true);
             db.Messages.Add(message);
             await sla.FlushAsync(ticket, publish, cancellationToken);
@@ -84,8 +84,8 @@ public static class TicketMessagesApi
     }
 
     /// <summary>A new ticket that follows up a closed one: same requester, subject, channel, order and owner (if still active), announced like any other.</summary>
-    internal static async Task<Ticket> FollowUpAsync(TicketingDbContext db, Ticket closed, IPublishEndpoint publish, SlaTracking sla, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    internal static async Task<Ticket> FollowUpAsync(TicketingDbContext db, Ticket closed, IPublishEndpoint publish, SlaTracking sla, TicketRouter router,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var owner = closed.AssigneeId is { } assignee && await db.Staff.AnyAsync(s => s.Id == assignee && s.Active, cancellationToken) ? assignee : (Guid?)null;
         var followUp = new Ticket
@@ -95,7 +95,7 @@ public static class TicketMessagesApi
             CustomerEmail = closed.CustomerEmail,
             CustomerName = closed.CustomerName,
             AssigneeId = owner,
-            Queue = owner is null ? TicketQueues.Support : null,
+            HomeQueue = closed.HomeQueue,
             Kind = closed.Kind,
             Subject = closed.Subject,
             Status = owner is null ? TicketStatuses.New : TicketStatuses.Open,
@@ -109,6 +109,8 @@ public static class TicketMessagesApi
             UpdatedAt = now,
         };
         db.Tickets.Add(followUp);
+        if (owner is null)
+            await router.RouteNewAsync(followUp, cancellationToken);
         await sla.StartAsync(followUp, publish, cancellationToken);
         await publish.Publish(SupportDeskApi.Announcement(followUp, now), cancellationToken);
         return followUp;

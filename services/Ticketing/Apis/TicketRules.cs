@@ -84,8 +84,14 @@ public static partial class TicketRules
         return value;
     }
 
-    /// <summary>Tags are lower-case words (letters, digits, '-', '_'), each at most 50 characters, at most 20; repeats count once.</summary>
-    public static List<string>? Tags(IReadOnlyList<string>? tags, Dictionary<string, string[]> errors)
+    /// <summary>A queue's key: a word as a tag is.</summary>
+    public static bool IsQueueKey(string? key) => key is { Length: > 0 and <= MaxTagLength } && TagPattern().IsMatch(key);
+
+    /// <summary>
+    /// Tags (and agents' skills, under <paramref name="field"/>) are lower-case words (letters, digits, '-', '_'), each at most
+    /// 50 characters, at most 20; repeats count once.
+    /// </summary>
+    public static List<string>? Tags(IReadOnlyList<string>? tags, Dictionary<string, string[]> errors, string field = "tags")
     {
         if (tags is null)
             return null;
@@ -95,14 +101,14 @@ public static partial class TicketRules
             var tag = tags[i]?.Trim().ToLowerInvariant();
             if (string.IsNullOrEmpty(tag) || tag.Length > MaxTagLength || !TagPattern().IsMatch(tag))
             {
-                errors[$"tags[{i}]"] = [$"A tag is 1 to {MaxTagLength} lower-case letters, digits, '-' or '_', starting with a letter or digit."];
+                errors[$"{field}[{i}]"] = [$"A {(field == "tags" ? "tag" : "value")} is 1 to {MaxTagLength} lower-case letters, digits, '-' or '_', starting with a letter or digit."];
                 continue;
             }
             if (!result.Contains(tag))
                 result.Add(tag);
         }
         if (result.Count > MaxTags)
-            errors["tags"] = [$"'tags' may hold at most {MaxTags} tags."];
+            errors[field] = [$"'{field}' may hold at most {MaxTags} values."];
         return result;
     }
 }

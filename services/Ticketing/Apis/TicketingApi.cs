@@ -4,6 +4,7 @@ using CustomerPlatform.Ticketing.KnowledgeBase;
 using CustomerPlatform.Ticketing.Returns;
 using CustomerPlatform.Ticketing.Macros;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Ticketing;
 
@@ -22,7 +23,7 @@ public static class TicketingApi
         var tickets = api.MapGroup("tickets").RequireAuthorization();
         tickets.MapGet("", ListAsync)
             .WithName("ListTickets")
-            .WithSummary("The caller's tickets (staff: assigned to them or in their queue), newest first (status, priority, channel, assignee=me|none, page, pageSize)");
+            .WithSummary("The caller's tickets (staff: assigned to them or waiting in a queue), newest first (status, priority, channel, assignee=me|none, queue, sla=breaching, page, pageSize)");
         tickets.MapPost("", SupportDeskApi.OpenAsync)
             .WithName("OpenTicket")
             .WithSummary("The caller's request to the support desk: {subject, body, orderId?, channel?} → 201 {ticketId}");
@@ -51,13 +52,14 @@ public static class TicketingApi
             .WithSummary("Staff: the active staff members a ticket can be assigned to");
         tickets.MapPost("{ticketId:guid}/assign", TicketActionsApi.AssignAsync)
             .WithName("AssignTicket")
-            .WithSummary("Hands the ticket to a staff member, taking it out of the support queue (agents and admins)");
+            .WithSummary("Hands the ticket to a staff member, taking it out of its queue (agents and admins)");
 
         tickets.MapPost("{ticketId:guid}/merge", TicketMergeApi.MergeAsync)
             .WithName("MergeTicket")
             .WithSummary("Agents: merges the ticket into another of the same customer {intoTicketId}; its thread moves there and it closes");
         api.MapReturnsApi();
         api.MapMacrosApi();
+        api.MapRoutingApi();
 
         // The email channel: our email provider's deliveries, signed with the channel's secret instead of a token.
         api.MapPost("inbound-email", InboundEmailApi.ReceiveAsync)
@@ -136,17 +138,18 @@ public static class TicketingApi
     }
 
     public static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user, TicketingDbContext db, SlaTracking slaTracking, TimeProvider time, string? status, string? priority, string? channel,
-        string? assignee, string? sla, string? page, string? pageSize, CancellationToken cancellationToken)
+        ClaimsPrincipal user, TicketingDbContext db, SlaTracking slaTracking, IOptions<RoutingOptions> routing, TimeProvider time, string? status,
+        string? priority, string? channel, string? assignee, string? queue, string? sla, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var query = TicketListQuery.Parse(status, priority, channel, assignee, sla, page, pageSize, errors);
+        var query = TicketListQuery.Parse(status, priority, channel, assignee, queue, sla, page, pageSize, routing.Value, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
         // One query per reason the caller sees tickets (TicketAccess.VisibleBranches), each filtered alike.
         var soon = time.GetUtcNow() + slaTracking.SoonWithin;
-        var branches = db.Tickets.AsNoTracking().VisibleBranches(user, query.Assignee == TicketListQuery.AssignedToMe)
+        IReadOnlyList<string> queues = query.Queue is { } only ? [only] : [.. routing.Value.AllQueues().Select(q => q.Key)];
+        var branches = db.Tickets.AsNoTracking().VisibleBranches(user, query.Assignee == TicketListQuery.AssignedToMe, queues)
             .Select(branch => query.Apply(branch, user, soon))
             .ToList();
         // One more than the cap tells "10,000+" without counting the rest of a long queue.
@@ -205,7 +208,8 @@ public static class TicketingApi
             : null;
         return TypedResults.Ok(new TicketDetails(ticket.Id, ticket.Number, ticket.CustomerId, ticket.CustomerName, ticket.AssigneeId, ticket.Queue,
             ticket.Kind, ticket.Subject, ticket.Status, ticket.Priority, ticket.Channel, ticket.Tags, ticket.OrderId, ticket.FollowUpOf,
-            ticket.CreatedAt, ticket.UpdatedAt, ticket.SolvedAt, ticket.ClosedAt, ticket.SatisfactionAskedAt is not null, rating, messages, slaView, ticket.MergedInto));
+            ticket.CreatedAt, ticket.UpdatedAt, ticket.SolvedAt, ticket.ClosedAt, ticket.SatisfactionAskedAt is not null, rating, messages, slaView, ticket.MergedInto,
+            forStaff ? ticket.HomeQueue : null, forStaff ? ticket.Sla?.Policy : null));
     }
 
     /// <summary>A staff member's current name from the directory; otherwise the name the message was written under.</summary>

@@ -9,7 +9,7 @@ namespace CustomerPlatform.Ticketing.Consumers;
 /// in the consumer outbox's transaction. A repeated command (same TicketId) opens nothing and
 /// publishes nothing: the first one's TicketOpened is already on its way.
 /// </summary>
-public sealed class OpenTicketConsumer(TicketingDbContext db, MessageSentiments sentiments, SlaTracking sla, TimeProvider time, ILogger<OpenTicketConsumer> logger)
+public sealed class OpenTicketConsumer(TicketingDbContext db, MessageSentiments sentiments, SlaTracking sla, TicketRouter router, TimeProvider time, ILogger<OpenTicketConsumer> logger)
     : IConsumer<OpenTicket>
 {
     /// <summary>Held until the consumer outbox's transaction ends.</summary>
@@ -54,7 +54,6 @@ public sealed class OpenTicketConsumer(TicketingDbContext db, MessageSentiments 
             CustomerEmail = string.IsNullOrWhiteSpace(command.CustomerEmail) ? null : command.CustomerEmail.Trim(),
             CustomerName = string.IsNullOrWhiteSpace(command.CustomerName) ? null : command.CustomerName.Trim(),
             AssigneeId = assignee,
-            Queue = assignee is null ? TicketQueues.Support : null,
             Kind = command.Kind,
             Subject = command.Subject.Trim(),
             Status = assignee is null ? TicketStatuses.New : TicketStatuses.Open,
@@ -64,10 +63,12 @@ public sealed class OpenTicketConsumer(TicketingDbContext db, MessageSentiments 
         };
         // The thread starts when the customer asked, not when the message reached us.
         var body = command.Body ?? "";
-        ticket.Post(command.CustomerId, ticket.CustomerName, body, command.RequestedAt == default ? now : command.RequestedAt.ToUniversalTime(), sla.Policy,
+        ticket.Post(command.CustomerId, ticket.CustomerName, body, command.RequestedAt == default ? now : command.RequestedAt.ToUniversalTime(), sla.For(ticket),
             command.Kind == TicketKinds.TrainingAttemptsExhausted ? null : sentiments.Of(ticket.Subject + ". " + body));
         ticket.UpdatedAt = now;
         db.Tickets.Add(ticket);
+        if (assignee is null)
+            await router.RouteNewAsync(ticket, context.CancellationToken);
         await sla.StartAsync(ticket, context, context.CancellationToken);
 
         await context.Publish(SupportDeskApi.Announcement(ticket, now));

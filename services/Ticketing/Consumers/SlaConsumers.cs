@@ -26,8 +26,8 @@ public sealed class SlaChangedConsumer(IEndpointNameFormatter endpoints, TimePro
 /// <summary>
 /// A warning or breach falls due: it counts only if the metric still has that version and is still running
 /// (a reply, a pause or a priority change since made it stale), and only once. Then the ticket is flagged for the
-/// views, <see cref="TicketSlaAlert"/> announces it, and its owner (or, while nobody owns it, the support queue's
-/// agents) are emailed, once each.
+/// views, <see cref="TicketSlaAlert"/> announces it, and its owner (or, while nobody owns it, the agents who work its
+/// queue) are emailed, once each.
 /// </summary>
 public sealed class SlaTimerDueConsumer(TicketingDbContext db, TicketEmails emails, TimeProvider time, ILogger<SlaTimerDueConsumer> logger) : IConsumer<SlaTimerDue>
 {
@@ -65,7 +65,7 @@ public sealed class SlaTimerDueConsumer(TicketingDbContext db, TicketEmails emai
     /// <summary>How many agents of the queue one alert emails at most.</summary>
     public const int MaxQueueRecipients = 50;
 
-    /// <summary>The ticket's owner while they are active staff; otherwise the active agents, who work the support queue.</summary>
+    /// <summary>The ticket's owner while they are active staff; otherwise the active agents who work the queue it waits in.</summary>
     private async Task<List<StaffMember>> RecipientsAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var owner = ticket.AssigneeId is { } assignee
@@ -73,8 +73,9 @@ public sealed class SlaTimerDueConsumer(TicketingDbContext db, TicketEmails emai
             : null;
         if (owner is not null)
             return [owner];
+        var queue = ticket.Queue ?? ticket.HomeQueue ?? TicketQueues.Support;
         return await db.Staff.AsNoTracking()
-            .Where(s => s.Active && s.Roles.Contains(Roles.Agent))
+            .Where(s => s.Active && s.Roles.Contains(Roles.Agent) && s.Queues.Contains(queue))
             .OrderBy(s => s.DisplayName).ThenBy(s => s.Id)
             .Take(MaxQueueRecipients)
             .ToListAsync(cancellationToken);

@@ -48,7 +48,7 @@ public sealed class CloseSolvedTicketConsumer(TicketingDbContext db, SlaTracking
         var ticket = await TicketTransaction.LockAsync(db, command.TicketId, context.CancellationToken);
         if (ticket is null)
             return;
-        if (!ticket.CloseIfStillSolvedSince(command.SolvedAt, time.GetUtcNow(), sla.Policy))
+        if (!ticket.CloseIfStillSolvedSince(command.SolvedAt, time.GetUtcNow(), sla.For(ticket)))
             return;
         await sla.FlushAsync(ticket, context, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);

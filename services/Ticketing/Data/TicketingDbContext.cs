@@ -43,6 +43,8 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             ticket.Property(t => t.CustomerName).HasColumnName("customer_name");
             ticket.Property(t => t.AssigneeId).HasColumnName("assignee_id");
             ticket.Property(t => t.Queue).HasColumnName("queue").HasMaxLength(50);
+            ticket.Property(t => t.HomeQueue).HasColumnName("home_queue").HasMaxLength(50);
+            ticket.Property(t => t.Skill).HasColumnName("skill").HasMaxLength(50);
             ticket.Property(t => t.Kind).HasColumnName("kind").HasMaxLength(100);
             ticket.Property(t => t.Subject).HasColumnName("subject");
             ticket.Property(t => t.Status).HasColumnName("status").HasMaxLength(20);
@@ -267,6 +269,11 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             staff.Property(s => s.Roles).HasColumnName("roles");
             staff.Property(s => s.Active).HasColumnName("active");
             staff.Property(s => s.ChangedAt).HasColumnName("changed_at");
+            staff.Property(s => s.Queues).HasColumnName("queues").HasDefaultValueSql("ARRAY['support']::text[]");
+            staff.Property(s => s.Skills).HasColumnName("skills").HasDefaultValueSql("ARRAY[]::text[]");
+            staff.Property(s => s.Capacity).HasColumnName("capacity");
+            staff.Property(s => s.Available).HasColumnName("available");
+            staff.Property(s => s.LastRoutedAt).HasColumnName("last_routed_at");
         });
 
         modelBuilder.Entity<SatisfactionRating>(rating =>

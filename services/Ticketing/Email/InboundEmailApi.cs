@@ -26,7 +26,7 @@ public static class InboundEmailApi
 
     public static async Task<Results<Created<Received>, Ok<Received>, NotFound, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, TicketingDbContext db, IPublishEndpoint publish, MessageSentiments sentiments, IOptions<InboundEmailOptions> options,
-        SlaTracking sla, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        SlaTracking sla, TicketRouter router, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.Secret))
@@ -67,7 +67,7 @@ public static class InboundEmailApi
             var ticket = await ThreadOfAsync(db, email, senderId, cancellationToken);
             if (ticket is { IsClosed: true })
             {
-                ticket = await TicketMessagesApi.FollowUpAsync(db, ticket, publish, sla, now, cancellationToken);
+                ticket = await TicketMessagesApi.FollowUpAsync(db, ticket, publish, sla, router, now, cancellationToken);
                 outcome = FollowUp;
             }
             if (ticket is null)
@@ -78,7 +78,6 @@ public static class InboundEmailApi
                     CustomerId = senderId,
                     CustomerEmail = email.From,
                     CustomerName = sender?.DisplayName ?? email.FromName,
-                    Queue = TicketQueues.Support,
                     Kind = TicketKinds.Request,
                     Subject = email.SubjectWithoutReference,
                     Status = TicketStatuses.New,
@@ -93,10 +92,11 @@ public static class InboundEmailApi
             var text = email.Text.Length > 0 ? email.Text : email.Attachments.Count > 0 ? "(attachments only)" : "(empty message)";
             var sentiment = sentiments.Of(outcome == Opened ? email.Subject + ". " + text : text);
             // As on the contact form: the first message first (a negative one raises the priority), then the clock starts at that priority.
-            var message = ticket.Post(ticket.CustomerId, ticket.CustomerName ?? email.FromName, text, now, sla.Policy, sentiment, origin: origin);
+            var message = ticket.Post(ticket.CustomerId, ticket.CustomerName ?? email.FromName, text, now, sla.For(ticket), sentiment, origin: origin);
             db.Messages.Add(message);
             if (outcome == Opened)
             {
+                await router.RouteNewAsync(ticket, cancellationToken);
                 await sla.StartAsync(ticket, publish, cancellationToken);
                 await publish.Publish(SupportDeskApi.Announcement(ticket, now), cancellationToken);
             }

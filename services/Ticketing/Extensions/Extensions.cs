@@ -19,6 +19,9 @@ internal static class Extensions
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SlaOptions>, SlaOptionsValidation>();
         builder.Services.AddSingleton<SlaTracking>();
+        builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RoutingOptions>, RoutingOptionsValidation>();
+        builder.Services.AddScoped<TicketRouter>();
         builder.Services.AddSingleton<TicketEmails>();
         builder.Services.AddOptions<ReturnsOptions>().BindConfiguration(ReturnsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReturnEmails>();
@@ -39,6 +42,7 @@ internal static class Extensions
                 bus.AddConsumer<SlaTimerDueConsumer>();
                 bus.AddConsumer<OrderCopyConsumer>();
                 bus.AddConsumer<CustomerUnhappyConsumer>();
+                bus.AddConsumer<AgentMayTakeMoreConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<TicketingDbContext>(SchedulerQueueName(ResourceNames.Services.Ticketing)));
 

@@ -26,7 +26,7 @@ public static partial class FeedbackApi
 
     public static async Task<Results<Accepted<Ingested>, NotFound, ValidationProblem, ProblemHttpResult>> IngestAsync(
         HttpRequest request, TicketingDbContext db, IPublishEndpoint publish, MessageSentiments sentiments, IOptions<FeedbackOptions> options,
-        SlaTracking sla, TimeProvider time, CancellationToken cancellationToken)
+        SlaTracking sla, TicketRouter router, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(options.Value.Secret))
             return TypedResults.NotFound();
@@ -81,14 +81,14 @@ public static partial class FeedbackApi
             };
             db.Feedback.Add(item);
             if (sentiment.IsNegative)
-                item.TicketId = await OpenTicketAsync(db, publish, sla, item, sentiment, now, cancellationToken);
+                item.TicketId = await OpenTicketAsync(db, publish, sla, router, item, sentiment, now, cancellationToken);
             return new Ingested(item.Id, item.SentimentScore, item.SentimentLabel, item.TicketId);
         }, cancellationToken);
         return TypedResults.Accepted($"/api/support/feedback/{ingested.FeedbackId}", ingested);
     }
 
     /// <summary>A ticket in the support queue whose first message is the feedback, from its author (the customer whose verified address it is, when given).</summary>
-    private static async Task<Guid> OpenTicketAsync(TicketingDbContext db, IPublishEndpoint publish, SlaTracking sla, FeedbackItem item, MessageSentiment sentiment,
+    private static async Task<Guid> OpenTicketAsync(TicketingDbContext db, IPublishEndpoint publish, SlaTracking sla, TicketRouter router, FeedbackItem item, MessageSentiment sentiment,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (requester, contact) = await db.CustomerContacts.RequesterAsync(item.AuthorEmail,
@@ -100,7 +100,6 @@ public static partial class FeedbackApi
             CustomerId = requester,
             CustomerEmail = item.AuthorEmail,
             CustomerName = item.Author ?? contact?.DisplayName,
-            Queue = TicketQueues.Support,
             Kind = TicketKinds.Request,
             Subject = Shorten($"Negative {item.Source} feedback from {who}", TicketRules.MaxSubjectLength),
             Status = TicketStatuses.New,
@@ -110,9 +109,10 @@ public static partial class FeedbackApi
             UpdatedAt = now,
         };
         var text = item.Link is { } link ? $"{item.Text}\n\n{link}" : item.Text;
-        db.Messages.Add(ticket.Post(requester, ticket.CustomerName, Shorten(text, TicketRules.MaxBodyLength), now, sla.Policy, sentiment,
+        db.Messages.Add(ticket.Post(requester, ticket.CustomerName, Shorten(text, TicketRules.MaxBodyLength), now, sla.For(ticket), sentiment,
             origin: new MessageOrigin(TicketChannels.Feedback)));
         db.Tickets.Add(ticket);
+        await router.RouteNewAsync(ticket, cancellationToken);
         await sla.StartAsync(ticket, publish, cancellationToken);
         await publish.Publish(SupportDeskApi.Announcement(ticket, now), cancellationToken);
         return ticket.Id;

@@ -130,13 +130,13 @@ public static class MacrosApi
             TicketMessage? message = null;
             if (!string.IsNullOrEmpty(text))
             {
-                message = ticket.Post(me, staffName, text, now, sla.Policy, @internal: macro.Internal);
+                message = ticket.Post(me, staffName, text, now, sla.For(ticket), @internal: macro.Internal);
                 db.Messages.Add(message);
                 if (!message.Internal)
                     await TicketMessagesApi.AnsweredAsync(db, ticket, message, staffName, publish, emails, cancellationToken);
             }
             if (macro.SetPriority is { } priority)
-                ticket.SetPriority(priority, now, sla.Policy);
+                ticket.SetPriority(priority, now, sla.For(ticket));
             var tags = ticket.Tags.Except(macro.RemoveTags).Union(macro.AddTags).ToList();
             if (!tags.SequenceEqual(ticket.Tags))
                 (ticket.Tags, ticket.UpdatedAt) = (tags, now);

@@ -23,8 +23,14 @@ public sealed class Ticket
     /// <summary>The staff member who owns the ticket; null while it waits in <see cref="Queue"/>.</summary>
     public Guid? AssigneeId { get; set; }
 
-    /// <summary><see cref="TicketQueues.Support"/> while nobody owns the ticket, otherwise null.</summary>
+    /// <summary>The queue the ticket waits in while nobody owns it (<see cref="TicketRouter"/> chose it); null once owned.</summary>
     public string? Queue { get; set; }
+
+    /// <summary>The queue routing chose, kept once someone owns the ticket: the queue it counts for in reports.</summary>
+    public string? HomeQueue { get; set; }
+
+    /// <summary>The skill the routing rule asked for: only agents who have it are given the ticket.</summary>
+    public string? Skill { get; set; }
 
     public required string Kind { get; init; }
     public required string Subject { get; init; }

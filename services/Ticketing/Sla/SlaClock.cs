@@ -138,6 +138,9 @@ public sealed class SlaMetric
 /// </remarks>
 public sealed class SlaClock
 {
+    /// <summary>The name of the <see cref="SlaPolicy"/> the clock counts under, chosen when it starts.</summary>
+    public string Policy { get; set; } = SlaOptions.DefaultPolicy;
+
     public string Priority { get; set; } = "";
 
     /// <summary>The ticket's status as last told; empty before <see cref="Start"/>.</summary>
@@ -202,6 +205,7 @@ public sealed class SlaClock
         if (TicketStatus.Length > 0)
             throw new InvalidOperationException("The SLA clock has already started.");
 
+        Policy = policy.Name;
         Priority = priority;
         TicketStatus = TicketStatuses.New;
         CreatedAt = createdAt;

@@ -40,6 +40,39 @@ public sealed class SlaOptions
         [TicketPriorities.Low] = new() { FirstResponse = TimeSpan.FromHours(16), NextResponse = TimeSpan.FromHours(16), Resolution = TimeSpan.FromHours(80) },
     };
 
+    /// <summary>
+    /// A queue's own targets, by queue key and then priority (<c>Ticketing:Sla:Queues:billing:urgent:FirstResponse</c>): a
+    /// priority given here replaces that priority's <see cref="Targets"/> for the queue's tickets; the calendar is shared.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, SlaTargetOptions>> Queues { get; set; } = [];
+
+    /// <summary>The name of the policy of the tickets of no queue with targets of its own.</summary>
+    public const string DefaultPolicy = "default";
+
+    /// <summary>
+    /// The policies these settings describe, by name: <see cref="DefaultPolicy"/> and one per queue in <see cref="Queues"/>
+    /// (named as the queue). Throws, naming the setting, when one is wrong.
+    /// </summary>
+    public IReadOnlyDictionary<string, SlaPolicy> ToPolicies()
+    {
+        var standard = ToPolicy();
+        var policies = new Dictionary<string, SlaPolicy>(StringComparer.Ordinal) { [DefaultPolicy] = standard };
+        foreach (var (queue, targets) in Queues)
+        {
+            if (queue == DefaultPolicy || !TicketRules.IsQueueKey(queue))
+                throw new InvalidOperationException($"{Section}:Queues: '{queue}' is not a queue key.");
+            var merged = new Dictionary<string, SlaTargets>(standard.ByPriority);
+            foreach (var (priority, target) in targets)
+            {
+                if (!TicketPriorities.All.Contains(priority))
+                    throw new InvalidOperationException($"{Section}:Queues:{queue}: '{priority}' is not a priority.");
+                merged[priority] = new SlaTargets(target.FirstResponse, target.NextResponse, target.Resolution);
+            }
+            policies[queue] = new SlaPolicy(queue, standard.Calendar, merged, WarningAt);
+        }
+        return policies;
+    }
+
     /// <summary>The policy these settings describe; throws, naming the setting, when one is wrong.</summary>
     public SlaPolicy ToPolicy()
     {
@@ -59,7 +92,7 @@ public sealed class SlaOptions
 
         var calendar = new BusinessCalendar(TimeZone, hours, Holidays);
         var targets = Targets.ToDictionary(t => t.Key, t => new SlaTargets(t.Value.FirstResponse, t.Value.NextResponse, t.Value.Resolution));
-        return new SlaPolicy("default", calendar, targets, WarningAt);
+        return new SlaPolicy(DefaultPolicy, calendar, targets, WarningAt);
     }
 
     /// <summary>"24:00" is the end of the day (the calendar's midnight closing).</summary>
@@ -88,7 +121,7 @@ public sealed class SlaOptionsValidation : Microsoft.Extensions.Options.IValidat
     {
         try
         {
-            options.ToPolicy();
+            options.ToPolicies();
             return Microsoft.Extensions.Options.ValidateOptionsResult.Success;
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)

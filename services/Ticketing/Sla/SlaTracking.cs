@@ -14,16 +14,25 @@ namespace CustomerPlatform.Ticketing;
 /// </summary>
 public sealed class SlaTracking(IOptions<SlaOptions> options)
 {
-    private readonly Lazy<SlaPolicy> _policy = new(() => options.Value.ToPolicy());
+    private readonly Lazy<IReadOnlyDictionary<string, SlaPolicy>> _policies = new(() => options.Value.ToPolicies());
 
-    public SlaPolicy Policy => _policy.Value;
+    /// <summary>The policy of the tickets of no queue with targets of its own.</summary>
+    public SlaPolicy Policy => _policies.Value[SlaOptions.DefaultPolicy];
+
+    /// <summary>
+    /// The policy the ticket's clock started under (its queue's, when the queue has targets of its own), kept for the
+    /// ticket's life; a policy since removed from the settings falls back to the default one.
+    /// </summary>
+    public SlaPolicy For(Ticket ticket) => Named(ticket.Sla?.Policy ?? ticket.HomeQueue);
+
+    private SlaPolicy Named(string? name) => name is not null && _policies.Value.TryGetValue(name, out var policy) ? policy : Policy;
 
     public TimeSpan SoonWithin => options.Value.SoonWithin;
 
-    /// <summary>Starts the clock of a ticket just created and schedules its timers.</summary>
+    /// <summary>Starts the clock of a ticket just created (and routed: its queue picks the policy) and schedules its timers.</summary>
     public Task StartAsync(Ticket ticket, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
-        ticket.StartSla(Policy);
+        ticket.StartSla(Named(ticket.HomeQueue));
         return FlushAsync(ticket, publish, cancellationToken);
     }
 

@@ -875,6 +875,14 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
+                    b.Property<bool>("Available")
+                        .HasColumnType("boolean")
+                        .HasColumnName("available");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("changed_at");
@@ -889,10 +897,28 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("LastRoutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_routed_at");
+
+                    b.PrimitiveCollection<List<string>>("Queues")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("queues")
+                        .HasDefaultValueSql("ARRAY['support']::text[]");
+
                     b.PrimitiveCollection<List<string>>("Roles")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("roles");
+
+                    b.PrimitiveCollection<List<string>>("Skills")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skills")
+                        .HasDefaultValueSql("ARRAY[]::text[]");
 
                     b.HasKey("Id");
 
@@ -945,6 +971,11 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("follow_up_of");
 
+                    b.Property<string>("HomeQueue")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("home_queue");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -983,6 +1014,11 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                     b.Property<DateTimeOffset?>("SatisfactionAskedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("satisfaction_asked_at");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("skill");
 
                     b.Property<string>("Sla")
                         .HasColumnType("jsonb")
