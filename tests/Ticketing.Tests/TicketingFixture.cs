@@ -56,6 +56,7 @@ public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, Tick
         ("skilled", "skillcheck", "refunds"),
         ("slaqueue", "slacheck", null),
         ("parallel", "parallelcheck", null),
+        ("alerts", "alertcheck", null),
     ];
 
     /// <summary>The normal priority's first-response target of the <c>slaqueue</c> queue (the default's is 8 hours).</summary>

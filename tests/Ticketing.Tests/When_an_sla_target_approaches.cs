@@ -91,6 +91,29 @@ public sealed class When_an_sla_target_approaches(TicketingFixture fixture)
         Assert.Equal(toOwner.Count, toOwner.Select(e => e.NotificationId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Should_email_the_agents_of_its_queue_while_nobody_owns_it()
+    {
+        var adminId = await fixture.AddStaffAsync("Ada Admin", Roles.Admin);
+        var admin = fixture.CreateClient(adminId, Roles.Admin);
+        var member = await fixture.AddStaffAsync("Kim Alerts", Roles.Agent);
+        ApiAssert.Status(HttpStatusCode.OK, await admin.PutAsJsonAsync($"/api/support/staff/{member}/routing", new { queues = new[] { "alerts" } }));
+        var outsider = await fixture.AddStaffAsync("Lou Elsewhere", Roles.Agent);
+        var customer = fixture.CreateCustomer(Guid.NewGuid());
+        var opened = await customer.PostAsJsonAsync("/api/support/tickets", new { subject = "Alertcheck: the checkout is down", body = "Nobody can pay." });
+        var ticketId = (await opened.Content.ReadFromJsonAsync<SupportDeskApi.Opened>())!.TicketId;
+        ApiAssert.Status(HttpStatusCode.OK, await admin.PatchAsJsonAsync($"/api/support/tickets/{ticketId}", new { priority = TicketPriorities.Urgent }));
+
+        await fixture.Events.WaitForAsync<SendEmail>(e => e.Template == EmailTemplates.SlaAlert && e.CustomerId == member
+            && e.Variables["ticketLink"].EndsWith(ticketId.ToString()) && e.Variables["alert"] == "missed its first response target", timeout: Wait);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var alerted = fixture.Events.All<SendEmail>()
+            .Where(e => e.Template == EmailTemplates.SlaAlert && e.Variables["ticketLink"].EndsWith(ticketId.ToString()))
+            .Select(e => e.CustomerId).Distinct().ToList();
+        Assert.Equal([member], alerted);
+        Assert.DoesNotContain(outsider, alerted);
+    }
+
     private async Task<(Guid TicketId, HttpClient Staff)> UrgentTicketAsync(string? status = null)
     {
         var customer = fixture.CreateCustomer(Guid.NewGuid());
