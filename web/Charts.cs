@@ -36,7 +36,8 @@ public static class Charts
     public const string TooltipService = "Radzen.TooltipService";
 
     /// <summary>Whether a page path (relative, without a leading slash) draws charts.</summary>
-    public static bool Needed(string path) => path.StartsWith("staff/analytics", StringComparison.OrdinalIgnoreCase);
+    public static bool Needed(string path) =>
+        path.StartsWith("staff/analytics", StringComparison.OrdinalIgnoreCase) || path.StartsWith("staff/support-reports", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>

@@ -288,6 +288,25 @@ public sealed class When_business_hours_are_counted
         Assert.Equal(TimeSpan.FromHours(2_000), Office.Elapsed(monday, monday.AddDays(7 * 49 + 4).AddHours(8)));
     }
 
+    [Fact]
+    public void Should_list_the_open_intervals_cut_to_the_range_and_joined_where_they_touch()
+    {
+        // A lunch break, a holiday on the Tuesday, a weekend; from Monday 10:00 to the next Monday 10:00.
+        var calendar = new BusinessCalendar("Europe/Paris", Weekdays((9, 12), (13, 17)), [new DateOnly(2025, 6, 3)]);
+        var from = Utc(2025, 6, 2, 8);
+        var to = Utc(2025, 6, 9, 8);
+
+        var intervals = calendar.OpenIntervals(from, to).ToList();
+
+        Assert.Equal((Utc(2025, 6, 2, 8), Utc(2025, 6, 2, 10)), intervals[0]); // 10:00–12:00 Paris
+        Assert.Equal((Utc(2025, 6, 4, 7), Utc(2025, 6, 4, 10)), intervals[2]); // Wednesday, after the holiday
+        Assert.Equal((Utc(2025, 6, 9, 7), Utc(2025, 6, 9, 8)), intervals[^1]);
+        Assert.Equal(2 + 3 * 2 + 1, intervals.Count); // Monday, Wednesday to Friday, Monday
+        Assert.Equal(calendar.Elapsed(from, to), TimeSpan.FromTicks(intervals.Sum(i => (i.Closes - i.Opens).Ticks)));
+        Assert.Equal([(Utc(2025, 6, 2, 8), Utc(2025, 6, 9, 8))], new BusinessCalendar("UTC", AllWeek()).OpenIntervals(from, to));
+        Assert.Empty(calendar.OpenIntervals(to, from));
+    }
+
     private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute = 0) =>
         new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 

@@ -133,6 +133,15 @@ public static class TicketingApi
         reports.MapGet("self-service", SupportReportsApi.SelfServiceAsync)
             .WithName("SelfServiceReport")
             .WithSummary("Staff: help-centre sessions ÷ customers who opened a ticket, and deflections, over a period (from, to)");
+        reports.MapGet("times", SupportWorkReportsApi.TimesAsync)
+            .WithName("SupportTimesReport")
+            .WithSummary("Staff: first-response and resolution times in business hours of the tickets created in a period (from, to), by priority, channel and day");
+        reports.MapGet("sla", SupportWorkReportsApi.SlaAsync)
+            .WithName("SlaAttainmentReport")
+            .WithSummary("Staff: SLA targets met and breached per metric, overall and per priority, for the tickets created in a period (from, to)");
+        reports.MapGet("backlog", SupportWorkReportsApi.BacklogAsync)
+            .WithName("BacklogReport")
+            .WithSummary("Staff: the open tickets at the end of each day of a period (from, to), created and solved that day, and the backlog now by status and priority");
 
         return app;
     }

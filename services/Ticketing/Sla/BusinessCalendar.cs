@@ -145,6 +145,41 @@ public sealed class BusinessCalendar
         return TimeSpan.FromTicks(total);
     }
 
+    /// <summary>
+    /// The opening intervals between two instants, in order, cut to them, touching ones joined (an always-open
+    /// calendar gives one interval): what lets a database count business time without the calendar (see the reports).
+    /// </summary>
+    public IEnumerable<(DateTimeOffset Opens, DateTimeOffset Closes)> OpenIntervals(DateTimeOffset from, DateTimeOffset to)
+    {
+        var start = from.UtcTicks;
+        var end = to.UtcTicks;
+        if (end <= start || !_hasHours)
+            yield break;
+
+        long? open = null, close = null;
+        var last = AroundLocalDay(end, 3);
+        for (var day = AroundLocalDay(start, -3); day <= last; day++)
+        {
+            var windows = GetDay(day).Windows;
+            for (var i = 0; i < windows.Length; i += 2)
+            {
+                var (o, c) = (Math.Max(windows[i], start), Math.Min(windows[i + 1], end));
+                if (c <= o)
+                    continue;
+                if (close == o)
+                {
+                    close = c;
+                    continue;
+                }
+                if (open is { } previous)
+                    yield return (new(previous, TimeSpan.Zero), new(close!.Value, TimeSpan.Zero));
+                (open, close) = (o, c);
+            }
+        }
+        if (open is { } final)
+            yield return (new(final, TimeSpan.Zero), new(close!.Value, TimeSpan.Zero));
+    }
+
     private static TimeZoneInfo FindZone(string timeZoneId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(timeZoneId);
