@@ -124,6 +124,7 @@ public static class PublicRoutes
         ["GET /api/support/reports/self-service"] = Access.Staff,
         ["GET /api/support/reports/sentiment"] = Access.Staff,
         ["GET /api/support/tickets/{ticketId}"] = Access.SignedIn,
+        ["GET /api/support/tickets/{ticketId}/context"] = Access.Staff,
         ["POST /api/support/tickets/{ticketId}/messages"] = Access.SignedIn,
         ["POST /api/support/tickets/{ticketId}/resolve"] = Access.SignedIn,
         ["POST /api/support/tickets/{ticketId}/assign"] = Access.AgentOrAdmin,
