@@ -83,7 +83,7 @@ public static class TicketingApi
         // The help centre: open to everyone (internal articles to staff only).
         api.MapGet("articles", ArticlesApi.SearchAsync)
             .WithName("SearchArticles")
-            .WithSummary("Published articles matching q, best first (or all, by title), optionally of one category: [{articleId, slug, title, excerpt}]");
+            .WithSummary("Published articles matching q, best first (or all, by title), optionally of one category: [{articleId, slug, title, excerpt, visibility}] (internal ones for staff only)");
         api.MapGet("articles/{slug}", ArticlesApi.GetAsync)
             .WithName("GetArticle")
             .WithSummary("One published article, rendered and sanitised");
