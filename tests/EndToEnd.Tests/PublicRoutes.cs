@@ -127,6 +127,7 @@ public static class PublicRoutes
         ["GET /api/support/reports/sla"] = Access.Staff,
         ["GET /api/support/reports/backlog"] = Access.Staff,
         ["GET /api/support/tickets/{ticketId}"] = Access.SignedIn,
+        ["GET /api/support/tickets/{ticketId}/context"] = Access.Staff,
         ["POST /api/support/tickets/{ticketId}/messages"] = Access.SignedIn,
         ["POST /api/support/tickets/{ticketId}/resolve"] = Access.SignedIn,
         ["POST /api/support/tickets/{ticketId}/assign"] = Access.AgentOrAdmin,

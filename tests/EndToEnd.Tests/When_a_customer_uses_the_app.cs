@@ -747,6 +747,67 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
     }
 
     [Fact]
+    public async Task Should_show_the_agent_the_customers_context_and_put_knowledge_base_articles_into_the_reply()
+    {
+        using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var email = $"context-{tag}@example.com";
+        var (_, customer) = await Accounts.NewCustomerAsync(platform.Gateway, mail, email, $"Cora Context {tag}", TimeSpan.FromSeconds(90));
+        var store = await Accounts.StoreSignInAsync(platform.Gateway, StaffAccounts.Store);
+        var orderId = "APP-CTX-" + tag;
+        await store.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Put, $"/api/customers/orders/{orderId}", new
+        {
+            customerEmail = email, customerName = "Cora Context", placedAt = DateTimeOffset.UtcNow.AddDays(-2), currency = "EUR",
+            lines = new[] { new { sku = "LAMP-" + tag, name = "Desk lamp", category = "home", quantity = 1, unitPrice = 39.50m } },
+            shippingCost = 4.50m, total = 44m, estimatedDelivery = DateTimeOffset.UtcNow.AddDays(2),
+        });
+        var earlier = (await customer.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Post, "/api/support/tickets",
+            new { subject = $"Lamp question {tag}", body = "Which bulb does the desk lamp take?" })).GetProperty("ticketId").GetString();
+        var ticket = (await customer.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Post, "/api/support/tickets",
+            new { subject = $"Lamp flickers {tag}", body = "The new desk lamp flickers all the time.", orderId })).GetProperty("ticketId").GetString();
+        var api = await Accounts.SignInAsync(platform.Gateway, StaffAccounts.Agent);
+        var article = (await api.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Post, "/api/support/kb/articles", new
+        {
+            slug = $"flicker-{tag}", title = $"Flickering lamps flick{tag}", body = "Swap the driver board and send a new one free of charge.", visibility = "internal",
+        })).GetProperty("articleId").GetString();
+        await api.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Post, $"/api/support/kb/articles/{article}/publish");
+        // The order reaches the support desk's copy through the CRM's events.
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); !(await api.GetAsync($"/api/support/tickets/{ticket}/context")).GetProperty("recentOrders").ToString().Contains(orderId); await Task.Delay(250))
+            Assert.True(DateTime.UtcNow < deadline, $"Order {orderId} never reached the support desk.");
+
+        // Beside the ticket, the agent sees who asks: the order, no tier yet, the earlier ticket, how they sound.
+        await using var agent = await browser.NewContextAsync(Gateway);
+        var staff = await agent.NewPageAsync();
+        await SignInAsync(staff, $"/support/tickets/{ticket}", StaffAccounts.Agent);
+        var panel = staff.GetByRole(AriaRole.Region, new() { Name = "The customer" });
+        await Assertions.Expect(panel.Locator("[data-field='name']")).ToHaveTextAsync($"Cora Context {tag}");
+        await Assertions.Expect(panel.Locator($"[data-order='{orderId}']")).ToContainTextAsync("placed · 44.00 EUR");
+        await Assertions.Expect(panel.Locator("[data-field='tier']")).ToHaveTextAsync("—");
+        await Assertions.Expect(panel.Locator("[data-field='sentiment']")).ToContainTextAsync("over the last 2 messages");
+        await Assertions.Expect(panel.Locator("[data-field='csat']")).ToHaveTextAsync("no ratings yet");
+        await Assertions.Expect(panel.Locator($"[data-ticket='{earlier}'] a")).ToHaveAttributeAsync("href", $"/support/tickets/{earlier}");
+        await Browser.AssertAccessibleAsync(staff, "a ticket with the customer's context");
+
+        // The knowledge base, searched while typing: a public article goes in as its link, an internal one as its text.
+        var reply = staff.GetByLabel("Your reply");
+        await staff.GetByLabel("Find an article for the reply").PressSequentiallyAsync("reset password");
+        var found = staff.Locator("[data-slug='reset-your-password']");
+        await found.GetByRole(AriaRole.Button, new() { Name = "Insert" }).ClickAsync();
+        var link = new Uri(Gateway, "/help/reset-your-password").ToString();
+        await Assertions.Expect(reply).ToHaveValueAsync($"Reset your password: {link}");
+        await staff.GetByLabel("Find an article for the reply").FillAsync($"flickering flick{tag}");
+        var staffOnly = staff.Locator($"[data-slug='flicker-{tag}']");
+        await Assertions.Expect(staffOnly).ToContainTextAsync("internal");
+        await Browser.AssertAccessibleAsync(staff, "the knowledge base search beside the reply");
+        // By keyboard: from the search field to the article's button.
+        await staffOnly.GetByRole(AriaRole.Button, new() { Name = "Insert" }).FocusAsync();
+        await staff.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(reply).ToHaveValueAsync($"Reset your password: {link}\n\nFlickering lamps flick{tag}: Swap the driver board and send a new one free of charge.");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-role='staff']").Last).ToContainTextAsync("/help/reset-your-password");
+    }
+
+    [Fact]
     public async Task Should_show_a_customer_their_orders_and_staff_the_customers_timeline_where_they_add_a_note()
     {
         using var mail = new MailDevInbox(platform.App.GetEndpoint(ResourceNames.Mail, "http"));

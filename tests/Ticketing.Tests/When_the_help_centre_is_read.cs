@@ -14,7 +14,7 @@ namespace CustomerPlatform.Ticketing.Tests;
 [Collection(TicketingCollection.Name)]
 public sealed class When_the_help_centre_is_read(TicketingFixture fixture)
 {
-    private sealed record Hit(Guid ArticleId, string Slug, string Title, string Excerpt);
+    private sealed record Hit(Guid ArticleId, string Slug, string Title, string Excerpt, string? Visibility);
     private sealed record Article(Guid ArticleId, string Slug, string Title, string? Category, string Visibility, string Html, DateTimeOffset PublishedAt, int HelpfulYes, int HelpfulNo);
     private sealed record Authoring(Guid ArticleId, string Slug, int LatestVersion, int? PublishedVersion, string Title, string Body);
     private sealed record Category(Guid CategoryId, string Slug, string Name, int Articles);
@@ -92,6 +92,23 @@ public sealed class When_the_help_centre_is_read(TicketingFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync($"/api/support/articles/{internalOne.Slug}")).StatusCode);
 
         Assert.Empty((await Anonymous().GetFromJsonAsync<List<Hit>>("/api/support/articles?q=%21%21%21"))!);
+    }
+
+    [Fact]
+    public async Task Should_let_agents_find_internal_articles_marked_as_such_and_customers_only_public_ones()
+    {
+        var author = fixture.CreateClient(Guid.NewGuid(), Roles.Agent);
+        var word = Unique("quibbet").ToLowerInvariant();
+        var open = await WriteAsync(author, $"p-{Guid.NewGuid():N}", $"Returning a {word}", "Send it back within 30 days.");
+        var staffOnly = await WriteAsync(author, $"i-{Guid.NewGuid():N}", $"Refunding a {word} by hand", "Ask finance to refund it.", visibility: "internal");
+
+        var agentHits = await fixture.CreateClient(Guid.NewGuid(), Roles.Agent).GetFromJsonAsync<List<Hit>>($"/api/support/articles?q={word}");
+        var customerHits = await fixture.CreateCustomer(Guid.NewGuid()).GetFromJsonAsync<List<Hit>>($"/api/support/articles?q={word}");
+
+        Assert.Equal("internal", Assert.Single(agentHits!, h => h.ArticleId == staffOnly.ArticleId).Visibility);
+        Assert.Equal("public", Assert.Single(agentHits!, h => h.ArticleId == open.ArticleId).Visibility);
+        Assert.Equal("public", Assert.Single(customerHits!, h => h.ArticleId == open.ArticleId).Visibility);
+        Assert.DoesNotContain(customerHits!, h => h.ArticleId == staffOnly.ArticleId);
     }
 
     [Fact]

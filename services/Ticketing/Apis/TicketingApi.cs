@@ -37,6 +37,10 @@ public static class TicketingApi
         tickets.MapGet("{ticketId:guid}", GetAsync)
             .WithName("GetTicket")
             .WithSummary("One ticket with its messages");
+        tickets.MapGet("{ticketId:guid}/context", TicketContextApi.GetAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Staff.ToArray()))
+            .WithName("GetTicketContext")
+            .WithSummary("Staff who may read the ticket: its requester, their CSM, latest orders, loyalty tier (null: not kept yet), other tickets, recent sentiment and CSAT");
         tickets.MapPost("{ticketId:guid}/messages", TicketMessagesApi.PostAsync)
             .WithName("PostTicketMessage")
             .WithSummary("Adds a message; a staff reply answers the customer and waits on them, the customer's (re)opens the ticket");
@@ -81,7 +85,7 @@ public static class TicketingApi
         // The help centre: open to everyone (internal articles to staff only).
         api.MapGet("articles", ArticlesApi.SearchAsync)
             .WithName("SearchArticles")
-            .WithSummary("Published articles matching q, best first (or all, by title), optionally of one category: [{articleId, slug, title, excerpt}]");
+            .WithSummary("Published articles matching q, best first (or all, by title), optionally of one category: [{articleId, slug, title, excerpt, visibility}] (internal ones for staff only)");
         api.MapGet("articles/{slug}", ArticlesApi.GetAsync)
             .WithName("GetArticle")
             .WithSummary("One published article, rendered and sanitised");

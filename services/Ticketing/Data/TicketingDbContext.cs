@@ -213,6 +213,9 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             order.Property(o => o.PlacedAt).HasColumnName("placed_at");
             order.Property(o => o.DeliveredAt).HasColumnName("delivered_at");
             order.Property(o => o.CancelledAt).HasColumnName("cancelled_at");
+            order.Property(o => o.Total).HasColumnName("total").HasPrecision(18, 4);
+            // A customer's latest orders, beside their tickets (TicketContextApi).
+            order.HasIndex(o => new { o.CustomerId, o.PlacedAt }).HasDatabaseName("ix_support_orders_customer_placed").IsDescending(false, true);
         });
 
         modelBuilder.Entity<ProductReturn>(productReturn =>

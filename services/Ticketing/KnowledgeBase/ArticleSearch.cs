@@ -13,7 +13,8 @@ public static class ArticleSearch
 {
     public const int MaxWords = 12;
 
-    public sealed record Hit(Guid ArticleId, string Slug, string Title, string Excerpt);
+    /// <summary>A matching article; <see cref="Visibility"/> marks the internal ones (only staff find them) for staff to tell apart.</summary>
+    public sealed record Hit(Guid ArticleId, string Slug, string Title, string Excerpt, string Visibility);
 
     /// <summary>
     /// The words of <paramref name="query"/> as two <c>to_tsquery</c> texts, any of them and all of them, or null when it
@@ -73,7 +74,7 @@ public static class ArticleSearch
             WHERE (SELECT count(*) FROM every) < {3}
             ORDER BY rank DESC LIMIT {3}
         )
-        SELECT a.id AS "ArticleId", a.slug AS "Slug", a.title AS "Title", a.excerpt AS "Excerpt"
+        SELECT a.id AS "ArticleId", a.slug AS "Slug", a.title AS "Title", a.excerpt AS "Excerpt", a.visibility AS "Visibility"
         FROM (SELECT * FROM every UNION ALL SELECT * FROM partial) r JOIN kb_articles a ON a.id = r.id
         ORDER BY r.tier, r.rank DESC, r.published_at DESC, r.id
         LIMIT {3}

@@ -49,7 +49,7 @@ public static class ArticlesApi
         return TypedResults.Ok(await articles
             .OrderBy(a => a.Title).ThenBy(a => a.Id)
             .Take(take)
-            .Select(a => new ArticleSearch.Hit(a.Id, a.Slug, a.Title!, a.Excerpt ?? ""))
+            .Select(a => new ArticleSearch.Hit(a.Id, a.Slug, a.Title!, a.Excerpt ?? "", a.Visibility))
             .ToListAsync(cancellationToken));
     }
 

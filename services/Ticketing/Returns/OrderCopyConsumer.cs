@@ -13,11 +13,11 @@ public sealed class OrderCopyConsumer(TicketingDbContext db, ILogger<OrderCopyCo
     IConsumer<OrderPlaced>, IConsumer<OrderDelivered>, IConsumer<OrderCancelled>, IConsumer<OrderRefunded>
 {
     private const string PlacedSql = """
-        INSERT INTO support_orders (order_id, customer_id, email, customer_name, currency, lines, placed_at)
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5}::jsonb, {6})
+        INSERT INTO support_orders (order_id, customer_id, email, customer_name, currency, lines, placed_at, total)
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5}::jsonb, {6}, {7})
         ON CONFLICT (order_id) DO UPDATE SET
             customer_id = COALESCE(support_orders.customer_id, EXCLUDED.customer_id), customer_name = EXCLUDED.customer_name,
-            currency = EXCLUDED.currency, lines = EXCLUDED.lines, placed_at = EXCLUDED.placed_at
+            currency = EXCLUDED.currency, lines = EXCLUDED.lines, placed_at = EXCLUDED.placed_at, total = EXCLUDED.total
         WHERE support_orders.placed_at IS NULL
         """;
 
@@ -37,7 +37,7 @@ public sealed class OrderCopyConsumer(TicketingDbContext db, ILogger<OrderCopyCo
         var lines = placed.Lines.Select(l => new OrderLine(l.Sku, l.Name, l.Quantity, l.UnitPrice)).ToList();
         await db.Database.ExecuteSqlRawAsync(PlacedSql,
             [placed.OrderId, Nullable(placed.CustomerId), Address(placed.Email), placed.CustomerName, placed.Currency,
-             System.Text.Json.JsonSerializer.Serialize(lines, JsonColumn.Options), placed.At],
+             System.Text.Json.JsonSerializer.Serialize(lines, JsonColumn.Options), placed.At, placed.Total],
             context.CancellationToken);
     }
 

@@ -19,6 +19,9 @@ public sealed class SupportOrder
     public string? CustomerName { get; set; }
     public string? Currency { get; set; }
 
+    /// <summary>What the customer paid, as the store reported it (lines, shipping and discount); null until <c>OrderPlaced</c> arrived.</summary>
+    public decimal? Total { get; set; }
+
     /// <summary>Empty until the <c>OrderPlaced</c> event arrived.</summary>
     public IReadOnlyList<OrderLine> Lines { get; set; } = [];
 

@@ -800,7 +800,16 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("placed_at");
 
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("total");
+
                     b.HasKey("OrderId");
+
+                    b.HasIndex("CustomerId", "PlacedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_support_orders_customer_placed");
 
                     b.ToTable("support_orders", (string)null);
                 });
