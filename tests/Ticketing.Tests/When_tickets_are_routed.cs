@@ -126,6 +126,7 @@ public sealed class When_tickets_are_routed(TicketingFixture fixture)
         foreach (var (body, field) in new (object, string)[]
                  {
                      (new { queues = new[] { "nowhere" } }, "queues[0]"),
+                     (new { queues = new[] { "waiting", "waiting", "nowhere" } }, "queues[2]"),
                      (new { skills = new[] { "Not A Skill!" } }, "skills[0]"),
                      (new { capacity = -1 }, "capacity"),
                      (new { capacity = 1000 }, "capacity"),

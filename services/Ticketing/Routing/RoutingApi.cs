@@ -82,10 +82,12 @@ public static class RoutingApi
             return TypedResults.ValidationProblem(errors!);
         errors = [];
         var queues = TicketRules.Tags(body.Queues, errors, "queues");
-        for (var i = 0; queues is not null && i < queues.Count; i++)
+        // Named by its place in the request (the list above is trimmed and has its repeats dropped).
+        for (var i = 0; queues is not null && i < body.Queues!.Count; i++)
         {
-            if (!settings.IsQueue(queues[i]))
-                errors[$"queues[{i}]"] = [$"'{queues[i]}' is not a queue; the queues are {string.Join(", ", settings.AllQueues().Select(q => q.Key))}."];
+            var queue = body.Queues[i]?.Trim().ToLowerInvariant();
+            if (queue is not null && TicketRules.IsQueueKey(queue) && !settings.IsQueue(queue))
+                errors[$"queues[{i}]"] = [$"'{queue}' is not a queue; the queues are {string.Join(", ", settings.AllQueues().Select(q => q.Key))}."];
         }
         var skills = TicketRules.Tags(body.Skills, errors, "skills");
         if (body.Capacity is < 0 or > MaxCapacity)
