@@ -45,6 +45,11 @@ public sealed class When_customers_chat(TicketingFixture fixture)
             var watched = await customerHub.Connection.InvokeAsync<ChatView>("Watch", chatId);
             Assert.Equal("Hello, my parcel is late", Assert.Single(watched.Messages).Body);
 
+            // Another agent may read the waiting chat, but its conversation is not theirs to follow once a colleague takes it.
+            await using var otherHub = await HubAsync(otherId, Roles.Agent, "Olly Chat");
+            Assert.Equal(chatId, (await otherHub.Connection.InvokeAsync<ChatView>("Watch", chatId)).Chat.ChatId);
+            await Assert.ThrowsAsync<HubException>(() => otherHub.Connection.InvokeAsync("Typing", chatId));
+
             // Only the agent who takes it answers; the other agent is told it is taken.
             Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync($"/api/support/chats/{chatId}/messages", new { body = "Hi" })).StatusCode);
             var take = await agent.PostAsync($"/api/support/chats/{chatId}/take", null);
@@ -66,6 +71,7 @@ public sealed class When_customers_chat(TicketingFixture fixture)
             var heard = await customerHub.WaitForAsync<ChatMessage>("ChatMessage", m => m.Id == fromAgent.Id);
             Assert.Equal((AuthorRoles.Staff, "Ava Chat", "Let me look: one moment."), (heard.Role, heard.AuthorName, heard.Body));
             Assert.DoesNotContain(customerHub.Heard("ChatTyping"), t => ((ChatTyping)t).Role == AuthorRoles.Customer);
+            Assert.DoesNotContain(otherHub.Heard("ChatMessage"), m => ((ChatMessage)m).ChatId == chatId);
 
             // Reading moves each side's mark, forward only, and both sides hear of it.
             await customerHub.Connection.InvokeAsync("Read", chatId, fromAgent.Id);

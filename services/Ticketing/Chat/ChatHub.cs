@@ -21,13 +21,22 @@ public sealed class ChatHub(ChatService chats) : Hub
         await base.OnConnectedAsync();
     }
 
-    /// <summary>The chat and its transcript; from now on this connection hears what happens in it.</summary>
+    /// <summary>
+    /// The chat and its transcript; from now on this connection hears what happens in it — when it is one of its sides (the
+    /// customer, the agent who took it) or an admin. An agent looking at a chat that still waits reads it once: a colleague may
+    /// take it, and its conversation is theirs; the agent who takes it watches it again.
+    /// </summary>
     public async Task<ChatView> Watch(Guid chatId)
     {
-        var view = Answer(await chats.GetAsync(Context.User!, chatId, Context.ConnectionAborted));
-        await Groups.AddToGroupAsync(Context.ConnectionId, ChatBroadcast.GroupOf(chatId), Context.ConnectionAborted);
-        lock (Watched)
-            Watched.Add(chatId);
+        var user = Context.User!;
+        var view = Answer(await chats.GetAsync(user, chatId, Context.ConnectionAborted));
+        var me = user.GetCustomerId();
+        if (view.Chat.CustomerId == me || view.Chat.AgentId == me || user.IsInRole(Roles.Admin))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, ChatBroadcast.GroupOf(chatId), Context.ConnectionAborted);
+            lock (Watched)
+                Watched.Add(chatId);
+        }
         return view;
     }
 
