@@ -301,8 +301,8 @@ public sealed class LiveChat(ChatSummary summary)
     /// <summary>Customers write while it waits or is live, staff once it is live.</summary>
     public bool Open => Summary.Status is "waiting" or "live";
 
-    /// <summary>Who of the other side is typing now, or null.</summary>
-    public string? Typing => _typingUntil > DateTimeOffset.UtcNow ? _typingName : null;
+    /// <summary>Who of the other side of <paramref name="role"/> is typing now, or null (the user's own other tabs are no news).</summary>
+    public string? TypingAgainst(string role) => _typingRole != role && _typingUntil > DateTimeOffset.UtcNow ? _typingName : null;
 
     public static string Other(string role) => role == "customer" ? "staff" : "customer";
 
@@ -336,7 +336,7 @@ public sealed class LiveChat(ChatSummary summary)
             _typingUntil = default; // they sent what they typed
     }
 
-    public void Typed(string role, string name, DateTimeOffset until) => (_typingRole, _typingName, _typingUntil) = (role, name, until);
+    public void Typed(string role, string? name, DateTimeOffset until) => (_typingRole, _typingName, _typingUntil) = (role, name ?? (role == "staff" ? "The agent" : "The customer"), until);
 
     public void ReadBy(string role, Guid upTo)
     {
@@ -357,8 +357,8 @@ public static class ChatIds
 public sealed record ChatSummary(Guid ChatId, Guid TicketId, long TicketNumber, string Status, Guid CustomerId, string? CustomerName, string? Queue,
     Guid? AgentId, string? AgentName, DateTimeOffset StartedAt, DateTimeOffset? TakeBy, DateTimeOffset? TakenAt, DateTimeOffset? EndedAt,
     Guid? CustomerReadUpTo, Guid? AgentReadUpTo, string? LastMessage);
-public sealed record ChatMessage(Guid Id, Guid ChatId, string Role, string AuthorName, string Body, DateTimeOffset At);
+public sealed record ChatMessage(Guid Id, Guid ChatId, string Role, string? AuthorName, string Body, DateTimeOffset At);
 public sealed record ChatThread(ChatSummary Chat, ChatMessage[] Messages);
-public sealed record ChatTyping(Guid ChatId, string Role, string Name);
+public sealed record ChatTyping(Guid ChatId, string Role, string? Name);
 public sealed record ChatRead(Guid ChatId, string Role, Guid UpTo);
 public sealed record ChatStarted(Guid ChatId);
