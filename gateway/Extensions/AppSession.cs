@@ -146,6 +146,14 @@ internal static class AppSession
             return;
         }
 
+        // A browser opens a WebSocket from any site with this site's cookie, and cannot add the CSRF header to it: the session
+        // goes on a WebSocket only when the page that opened it is the app's own.
+        if (IsWebSocketRequest(context) && !FromOwnOrigin(request))
+        {
+            await CrossSiteWebSocket().ExecuteAsync(context);
+            return;
+        }
+
         var token = await AccessTokenAsync(context);
         if (token.Unavailable)
         {
@@ -279,6 +287,21 @@ internal static class AppSession
         return new(tokens.AccessToken, tokens.RefreshToken,
             int.TryParse(tokens.ExpiresIn, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null, Unavailable: false);
     }
+
+    private static bool IsWebSocketRequest(HttpContext context) =>
+        context.Request.Headers.Upgrade.Any(value => string.Equals(value, "websocket", StringComparison.OrdinalIgnoreCase))
+        || context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpExtendedConnectFeature>()?.IsExtendedConnect == true;
+
+    /// <summary>The request's <c>Origin</c> is the gateway's own (as the client reached it, after the forwarded headers).</summary>
+    private static bool FromOwnOrigin(HttpRequest request) =>
+        Uri.TryCreate(request.Headers.Origin.ToString(), UriKind.Absolute, out var origin)
+        && string.Equals(origin.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(origin.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+
+    private static IResult CrossSiteWebSocket() => Results.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "This WebSocket does not come from the app.",
+        detail: "A signed-in WebSocket must be opened by a page of this site (its Origin header names another site, or none).");
 
     private static IResult MissingCsrfHeader() => Results.Problem(
         statusCode: StatusCodes.Status400BadRequest,

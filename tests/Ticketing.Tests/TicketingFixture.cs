@@ -1,6 +1,7 @@
 using CustomerPlatform.Contracts.Identity;
 using CustomerPlatform.Contracts.Notifications;
 using CustomerPlatform.Contracts.Ticketing;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Ticketing.Tests;
@@ -41,6 +42,11 @@ public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, Tick
             if (skill is not null)
                 settings[$"Ticketing:Routing:Rules:{rule}:Skill"] = skill;
         }
+        // Chats go to a queue of their own, which only the chat tests' agents work; nobody taking one makes it a ticket soon.
+        settings[$"Ticketing:Routing:Rules:{RoutingQueues.Length}:Channels:0"] = "chat";
+        settings[$"Ticketing:Routing:Rules:{RoutingQueues.Length}:Queue"] = ChatQueue;
+        settings[$"Ticketing:Routing:Queues:{ChatQueue}:Name"] = "Live chat";
+        settings["Ticketing:Chat:TakeWithin"] = ChatTakeWithin.ToString();
         settings["Ticketing:Sla:Queues:slaqueue:normal:FirstResponse"] = SlaQueueFirstResponse.ToString();
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:CustomerPlatform"] = "Information";
@@ -61,6 +67,11 @@ public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, Tick
 
     /// <summary>The normal priority's first-response target of the <c>slaqueue</c> queue (the default's is 8 hours).</summary>
     public static readonly TimeSpan SlaQueueFirstResponse = TimeSpan.FromMinutes(42);
+
+    public const string ChatQueue = "chats";
+
+    /// <summary>How long a chat waits for an agent before it becomes a ticket: room for a test to take one, short enough to see one missed.</summary>
+    public static readonly TimeSpan ChatTakeWithin = TimeSpan.FromSeconds(8);
 
     public static readonly TimeSpan UrgentFirstResponse = TimeSpan.FromSeconds(4);
 
@@ -135,6 +146,23 @@ public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, Tick
         await WaitUntilAsync(async db => await db.Staff.AnyAsync(s => s.Id == staffId && s.DisplayName == displayName), $"staff {staffId}");
         return staffId;
     }
+
+    /// <summary>An agent in one queue with a capacity, made available or not; set up by an admin of their own.</summary>
+    public async Task<(Guid Id, HttpClient Client)> AgentAsync(string name, string queue, int capacity, bool available, string[]? skills = null)
+    {
+        var adminId = await AddStaffAsync($"{name}'s admin", Roles.Admin);
+        var agentId = await AddStaffAsync(name, Roles.Agent);
+        var set = await CreateClient(adminId, Roles.Admin)
+            .PutAsJsonAsync($"/api/support/staff/{agentId}/routing", new { queues = new[] { queue }, skills = skills ?? [], capacity });
+        Assert.Equal(System.Net.HttpStatusCode.OK, set.StatusCode);
+        var client = CreateClient(agentId, Roles.Agent);
+        if (available)
+            await SetAvailableAsync(client, true);
+        return (agentId, client);
+    }
+
+    public static async Task SetAvailableAsync(HttpClient agent, bool available) =>
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await agent.PutAsJsonAsync("/api/support/staff/me/availability", new { available })).StatusCode);
 
     public async Task WaitUntilAsync(Func<TicketingDbContext, Task<bool>> done, string what)
     {

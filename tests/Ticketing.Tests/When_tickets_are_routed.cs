@@ -17,9 +17,9 @@ public sealed class When_tickets_are_routed(TicketingFixture fixture)
     [Fact]
     public async Task Should_give_tickets_round_robin_within_each_agents_capacity_and_hold_the_rest_until_one_frees_up()
     {
-        var (ann, annClient) = await AgentAsync("Ann Roundrobin", "roundrobin", capacity: 2, available: true);
-        var (ben, benClient) = await AgentAsync("Ben Roundrobin", "roundrobin", capacity: 2, available: true);
-        var (cat, _) = await AgentAsync("Cat Away", "roundrobin", capacity: 5, available: false);
+        var (ann, annClient) = await fixture.AgentAsync("Ann Roundrobin", "roundrobin", capacity: 2, available: true);
+        var (ben, benClient) = await fixture.AgentAsync("Ben Roundrobin", "roundrobin", capacity: 2, available: true);
+        var (cat, _) = await fixture.AgentAsync("Cat Away", "roundrobin", capacity: 5, available: false);
 
         var owners = new List<Guid?>();
         for (var i = 0; i < 4; i++)
@@ -58,7 +58,7 @@ public sealed class When_tickets_are_routed(TicketingFixture fixture)
     [Fact]
     public async Task Should_keep_a_ticket_waiting_while_nobody_is_available_and_give_it_to_the_first_agent_who_becomes_available()
     {
-        var (dan, danClient) = await AgentAsync("Dan Waiting", "waiting", capacity: 1, available: false);
+        var (dan, danClient) = await fixture.AgentAsync("Dan Waiting", "waiting", capacity: 1, available: false);
         var first = await OpenAsync("Waitcheck one");
         var second = await OpenAsync("WAITCHECK two");
         Assert.Equal((null, "waiting"), (first.AssigneeId, first.Queue));
@@ -78,8 +78,8 @@ public sealed class When_tickets_are_routed(TicketingFixture fixture)
     [Fact]
     public async Task Should_never_give_an_agent_more_than_their_capacity_when_tickets_arrive_at_once()
     {
-        var (ivy, _) = await AgentAsync("Ivy Parallel", "parallel", capacity: 3, available: true);
-        var (jon, _) = await AgentAsync("Jon Parallel", "parallel", capacity: 2, available: true);
+        var (ivy, _) = await fixture.AgentAsync("Ivy Parallel", "parallel", capacity: 3, available: true);
+        var (jon, _) = await fixture.AgentAsync("Jon Parallel", "parallel", capacity: 2, available: true);
 
         var opened = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => OpenAsync($"Parallelcheck {i}")));
 
@@ -93,8 +93,8 @@ public sealed class When_tickets_are_routed(TicketingFixture fixture)
     [Fact]
     public async Task Should_give_a_ticket_that_asks_for_a_skill_only_to_an_agent_who_has_it()
     {
-        var (_, _) = await AgentAsync("Eve Generalist", "skilled", capacity: 5, available: true);
-        var (fay, _) = await AgentAsync("Fay Refunds", "skilled", capacity: 5, available: true, skills: ["refunds"]);
+        var (_, _) = await fixture.AgentAsync("Eve Generalist", "skilled", capacity: 5, available: true);
+        var (fay, _) = await fixture.AgentAsync("Fay Refunds", "skilled", capacity: 5, available: true, skills: ["refunds"]);
 
         for (var i = 0; i < 3; i++)
         {
@@ -121,7 +121,7 @@ public sealed class When_tickets_are_routed(TicketingFixture fixture)
     {
         var adminId = await fixture.AddStaffAsync("Gus Admin", Roles.Admin);
         var admin = fixture.CreateClient(adminId, Roles.Admin);
-        var (hal, halClient) = await AgentAsync("Hal Settings", "waiting", capacity: 3, available: false);
+        var (hal, halClient) = await fixture.AgentAsync("Hal Settings", "waiting", capacity: 3, available: false);
 
         foreach (var (body, field) in new (object, string)[]
                  {
@@ -163,19 +163,6 @@ public sealed class When_tickets_are_routed(TicketingFixture fixture)
     }
 
     private sealed record ValidationProblemView(Dictionary<string, string[]> Errors);
-
-    private async Task<(Guid Id, HttpClient Client)> AgentAsync(string name, string queue, int capacity, bool available, string[]? skills = null)
-    {
-        var adminId = await fixture.AddStaffAsync($"{name}'s admin", Roles.Admin);
-        var agentId = await fixture.AddStaffAsync(name, Roles.Agent);
-        var set = await fixture.CreateClient(adminId, Roles.Admin)
-            .PutAsJsonAsync($"/api/support/staff/{agentId}/routing", new { queues = new[] { queue }, skills = skills ?? [], capacity });
-        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
-        var client = fixture.CreateClient(agentId, Roles.Agent);
-        if (available)
-            Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/support/staff/me/availability", new { available = true })).StatusCode);
-        return (agentId, client);
-    }
 
     /// <summary>A customer's new request through the contact form, as the routing left it (read by an admin).</summary>
     private async Task<TicketDetails> OpenAsync(string subject)

@@ -75,6 +75,12 @@ public static class EmailTemplates
     public const string TicketSatisfaction = "ticket-satisfaction";
 
     /// <summary>
+    /// Nobody could take the customer's live chat in time: it is a ticket now, answered in the app and by email (category
+    /// support; once per chat). Variables: <c>displayName</c>, <c>ticketNumber</c>, <c>ticketLink</c>.
+    /// </summary>
+    public const string ChatMissed = "chat-missed";
+
+    /// <summary>
     /// The store's order was received (category orders, always sent). Variables: <c>displayName</c>, <c>orderId</c>,
     /// <c>orderLines</c> (one line per item), <c>orderTotal</c> (amount and currency), <c>estimatedDelivery</c>.
     /// </summary>

@@ -68,6 +68,10 @@ public static class EmailTemplateCatalog
             "Your request {{ticketSubject}} is solved: how did we do?",
             [Text("displayName"), Text("ticketSubject"), Link("ratingLink")]),
 
+        new(EmailTemplates.ChatMissed, NotificationCategories.Support,
+            "We will answer your chat as ticket #{{ticketNumber}}",
+            [Text("displayName"), Number("ticketNumber", 1, long.MaxValue), Link("ticketLink")]),
+
         new(EmailTemplates.OrderConfirmation, NotificationCategories.Orders,
             "Your order {{orderId}} is confirmed",
             [Text("displayName"), Text("orderId"), Paragraph("orderLines", 4000), Text("orderTotal"), Timestamp("estimatedDelivery")]),

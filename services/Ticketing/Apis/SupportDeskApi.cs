@@ -26,8 +26,7 @@ public static class SupportDeskApi
         var subject = TicketRules.Text(body.Subject, "subject", TicketRules.MaxSubjectLength, errors);
         var text = TicketRules.Text(body.Body, "body", TicketRules.MaxBodyLength, errors);
         var channel = TicketRules.OneOf(body.Channel, "channel", TicketChannels.All, errors) ?? TicketChannels.Web;
-        if (body.OrderId is not null && !TicketRules.OrderIdPattern().IsMatch(body.OrderId))
-            errors["orderId"] = ["'orderId' is the store's order id: 1 to 64 letters, digits, '-' or '_'."];
+        TicketRules.OrderId(body.OrderId, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 

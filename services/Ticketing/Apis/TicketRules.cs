@@ -26,6 +26,13 @@ public static partial class TicketRules
     [GeneratedRegex(@"^[^@\s""<>(),;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
     private static partial Regex EmailPattern();
 
+    /// <summary>An optional order id the request names: the store's (<see cref="OrderIdPattern"/>) or nothing.</summary>
+    public static void OrderId(string? value, Dictionary<string, string[]> errors)
+    {
+        if (value is not null && !OrderIdPattern().IsMatch(value))
+            errors["orderId"] = ["'orderId' is the store's order id: 1 to 64 letters, digits, '-' or '_'."];
+    }
+
     public static string? Email(string? value, string field, Dictionary<string, string[]> errors)
     {
         var email = value?.Trim();

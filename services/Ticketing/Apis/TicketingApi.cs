@@ -147,6 +147,9 @@ public static class TicketingApi
             .WithName("BacklogReport")
             .WithSummary("Staff: the open tickets at the end of each day of a period (from, to), created and solved that day, and the backlog now by status and priority");
 
+        api.MapChatApi();
+        app.MapHub<ChatHub>("api/support/chats/hub", hub => hub.CloseOnAuthenticationExpiration = true).RequireAuthorization();
+
         return app;
     }
 

@@ -28,6 +28,7 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
     public DbSet<ProductReturn> Returns => Set<ProductReturn>();
     public DbSet<Macro> Macros => Set<Macro>();
     public DbSet<CustomerManager> CustomerManagers => Set<CustomerManager>();
+    public DbSet<ChatSession> Chats => Set<ChatSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -260,6 +261,34 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             contact.Property(c => c.VerifiedAt).HasColumnName("verified_at");
             contact.Property(c => c.ChangedAt).HasColumnName("changed_at");
             contact.HasIndex(c => c.Email).HasDatabaseName("ix_customer_contacts_email");
+        });
+
+        modelBuilder.Entity<ChatSession>(chat =>
+        {
+            chat.ToTable("chats");
+            chat.HasKey(c => c.TicketId);
+            chat.Property(c => c.TicketId).HasColumnName("ticket_id").ValueGeneratedNever();
+            chat.Property(c => c.CustomerId).HasColumnName("customer_id");
+            chat.Property(c => c.Status).HasColumnName("status").HasMaxLength(20);
+            chat.Property(c => c.Queue).HasColumnName("queue").HasMaxLength(50);
+            chat.Property(c => c.AgentId).HasColumnName("agent_id");
+            chat.Property(c => c.StartedAt).HasColumnName("started_at");
+            chat.Property(c => c.TakeBy).HasColumnName("take_by");
+            chat.Property(c => c.TakenAt).HasColumnName("taken_at");
+            chat.Property(c => c.EndedAt).HasColumnName("ended_at");
+            chat.Property(c => c.CustomerReadUpTo).HasColumnName("customer_read_up_to");
+            chat.Property(c => c.CustomerReadAt).HasColumnName("customer_read_at");
+            chat.Property(c => c.AgentReadUpTo).HasColumnName("agent_read_up_to");
+            chat.Property(c => c.AgentReadAt).HasColumnName("agent_read_at");
+            chat.HasOne<Ticket>().WithOne().HasForeignKey<ChatSession>(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
+            // One waiting or live chat per customer: a second start meets this index (409), however close the two come.
+            chat.HasIndex(c => c.CustomerId).HasDatabaseName(ChatService.OneOpenChat).IsUnique()
+                .HasFilter("status IN ('waiting', 'live')");
+            chat.HasIndex(c => new { c.CustomerId, c.StartedAt }).HasDatabaseName("ix_chats_customer_started");
+            // The consoles' lists: the waiting chats, and each agent's live ones.
+            chat.HasIndex(c => new { c.Status, c.StartedAt }).HasDatabaseName("ix_chats_status_started")
+                .HasFilter("status IN ('waiting', 'live')");
+            chat.HasIndex(c => new { c.AgentId, c.Status }).HasDatabaseName("ix_chats_agent_status");
         });
 
         modelBuilder.Entity<StaffMember>(staff =>

@@ -27,6 +27,11 @@ internal static class Extensions
         builder.Services.AddSingleton<ReturnEmails>();
         builder.Services.AddSingleton<MessageSentiments>();
         builder.Services.AddHostedService<KnowledgeBase.KnowledgeBaseSeeder>();
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<ChatService>();
+        builder.Services.AddSingleton<ChatBroadcast>();
+        // The live chat's hub: one Ticketing process holds every chat's connections (ADR-031: no backplane).
+        builder.Services.AddSignalR(hub => hub.EnableDetailedErrors = false);
 
         builder.AddMessaging<TicketingDbContext>(
             bus =>
@@ -43,6 +48,9 @@ internal static class Extensions
                 bus.AddConsumer<OrderCopyConsumer>();
                 bus.AddConsumer<CustomerUnhappyConsumer>();
                 bus.AddConsumer<AgentMayTakeMoreConsumer>();
+                bus.AddConsumer<ChatWaitingConsumer>();
+                bus.AddConsumer<ChatTakeDueConsumer>();
+                bus.AddConsumer<ChatMissedConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<TicketingDbContext>(SchedulerQueueName(ResourceNames.Services.Ticketing)));
 

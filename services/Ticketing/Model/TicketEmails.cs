@@ -75,6 +75,22 @@ public sealed class TicketEmails(IOptions<TicketingOptions> options, IOptions<In
         },
     };
 
+    /// <summary>The <c>chat-missed</c> email, once per chat: its NotificationId comes from the chat (its ticket).</summary>
+    public SendEmail ChatMissed(Ticket ticket) => new()
+    {
+        NotificationId = NotificationIds.NameBased(ResourceNames.Services.Ticketing, $"{EmailTemplates.ChatMissed}/{ticket.Id}"),
+        CustomerId = ticket.CustomerId,
+        To = ticket.CustomerEmail!,
+        RecipientName = ticket.CustomerName,
+        Template = EmailTemplates.ChatMissed,
+        Variables = new Dictionary<string, string>
+        {
+            ["displayName"] = DisplayName(ticket),
+            ["ticketNumber"] = ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ticketLink"] = TicketLink(ticket),
+        },
+    };
+
     /// <summary>The <c>unhappy-customer</c> email to the customer's CSM, once per message.</summary>
     public SendEmail Unhappy(Ticket ticket, Guid messageId, string body, Guid managerId, string managerName, string managerEmail) => new()
     {

@@ -61,14 +61,14 @@ public sealed class TicketRouter(TicketingDbContext db, IOptions<RoutingOptions>
         if (candidates.Count == 0)
             return false;
         var ids = candidates.Select(c => c.Id).ToList();
-        var held = await UnsolvedCountsAsync(ids, cancellationToken);
+        var held = await UnsolvedCountsAsync(db, ids, cancellationToken);
         foreach (var candidate in candidates.Where(c => held.GetValueOrDefault(c.Id) < (c.Capacity ?? Options.DefaultCapacity)))
         {
             // Someone else may have given this agent a ticket since the count: count again under the agent's lock.
-            var agent = await LockAgentAsync(candidate.Id, cancellationToken);
+            var agent = await LockAgentAsync(db, candidate.Id, cancellationToken);
             if (agent is null || !Takes(agent, queue, skill))
                 continue;
-            if ((await UnsolvedCountsAsync([agent.Id], cancellationToken)).GetValueOrDefault(agent.Id) >= CapacityOf(agent))
+            if ((await UnsolvedCountsAsync(db, [agent.Id], cancellationToken)).GetValueOrDefault(agent.Id) >= CapacityOf(agent))
                 continue;
             Give(ticket, agent);
             return true;
@@ -83,15 +83,15 @@ public sealed class TicketRouter(TicketingDbContext db, IOptions<RoutingOptions>
     /// </summary>
     public async Task<IReadOnlyList<Ticket>> FillAsync(Guid agentId, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
-        var agent = await LockAgentAsync(agentId, cancellationToken);
+        var agent = await LockAgentAsync(db, agentId, cancellationToken);
         if (agent is not { Active: true, Available: true } || !agent.Roles.Contains(Roles.Agent))
             return [];
-        var free = CapacityOf(agent) - (await UnsolvedCountsAsync([agent.Id], cancellationToken)).GetValueOrDefault(agent.Id);
+        var free = CapacityOf(agent) - (await UnsolvedCountsAsync(db, [agent.Id], cancellationToken)).GetValueOrDefault(agent.Id);
         var given = new List<Ticket>();
+        var queues = agent.Queues.ToArray();
+        var skills = agent.Skills.ToArray();
         while (given.Count < free)
         {
-            var queues = agent.Queues.ToArray();
-            var skills = agent.Skills.ToArray();
             var ticket = (await db.Tickets
                 .FromSql($"""
                     SELECT * FROM tickets
@@ -123,11 +123,6 @@ public sealed class TicketRouter(TicketingDbContext db, IOptions<RoutingOptions>
         && (skill is null || agent.Skills.Contains(skill));
 
     private int CapacityOf(StaffMember agent) => agent.Capacity ?? Options.DefaultCapacity;
-
-    private Task<StaffMember?> LockAgentAsync(Guid agentId, CancellationToken cancellationToken) => LockAgentAsync(db, agentId, cancellationToken);
-
-    private Task<Dictionary<Guid, int>> UnsolvedCountsAsync(List<Guid> agentIds, CancellationToken cancellationToken) =>
-        UnsolvedCountsAsync(db, agentIds, cancellationToken);
 
     /// <summary>A staff member's row, locked until the transaction ends: their routing is read and changed under it.</summary>
     public static async Task<StaffMember?> LockAgentAsync(TicketingDbContext db, Guid agentId, CancellationToken cancellationToken) =>

@@ -235,6 +235,84 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                     b.ToTable("scheduled_message", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Ticketing.ChatSession", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<DateTimeOffset?>("AgentReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agent_read_at");
+
+                    b.Property<Guid?>("AgentReadUpTo")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_read_up_to");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("CustomerReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("customer_read_at");
+
+                    b.Property<Guid?>("CustomerReadUpTo")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_read_up_to");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("queue");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("TakeBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("take_by");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_chats_one_open_per_customer")
+                        .HasFilter("status IN ('waiting', 'live')");
+
+                    b.HasIndex("AgentId", "Status")
+                        .HasDatabaseName("ix_chats_agent_status");
+
+                    b.HasIndex("CustomerId", "StartedAt")
+                        .HasDatabaseName("ix_chats_customer_started");
+
+                    b.HasIndex("Status", "StartedAt")
+                        .HasDatabaseName("ix_chats_status_started")
+                        .HasFilter("status IN ('waiting', 'live')");
+
+                    b.ToTable("chats", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Ticketing.CustomerContact", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -1283,6 +1361,15 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                         .HasDatabaseName("ix_ticket_messages_ticket_created");
 
                     b.ToTable("ticket_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Ticketing.ChatSession", b =>
+                {
+                    b.HasOne("CustomerPlatform.Ticketing.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("CustomerPlatform.Ticketing.ChatSession", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CustomerPlatform.Ticketing.KnowledgeBase.KbArticle", b =>
