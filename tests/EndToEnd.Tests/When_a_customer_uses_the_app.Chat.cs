@@ -53,6 +53,9 @@ public sealed partial class When_a_customer_uses_the_app
             await customer.GetByRole(AriaRole.Link, new() { Name = "Chat with us" }).ClickAsync();
             await customer.WaitForURLAsync(new Regex("/support/chat$"));
             await customer.WaitForAppAsync();
+            var otherTab = await customerContext.NewPageAsync();
+            await otherTab.GotoAsync("/support/chat");
+            await otherTab.WaitForAppAsync();
             await customer.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
             await Assertions.Expect(customer.Locator("#chat-first-message-error")).ToBeVisibleAsync();
             await Browser.AssertAccessibleAsync(customer, "the chat's start form with an error");
@@ -62,6 +65,13 @@ public sealed partial class When_a_customer_uses_the_app
             var customerLog = customer.GetByRole(AriaRole.Log, new() { Name = "Chat messages" });
             await Assertions.Expect(customerLog).ToContainTextAsync($"My parcel {tag} never arrived.");
             await Browser.AssertAccessibleAsync(customer, "a chat waiting for an agent");
+
+            // A second chat from a tab opened before the first started is refused (409): that tab opens the chat going on.
+            await otherTab.GetByLabel("What can we help you with?").FillAsync("Hello again?");
+            await otherTab.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+            await Assertions.Expect(otherTab.GetByTestId("chat-status")).ToContainTextAsync("Waiting for an agent…");
+            await Assertions.Expect(otherTab.GetByRole(AriaRole.Log, new() { Name = "Chat messages" })).ToContainTextAsync($"My parcel {tag} never arrived.");
+            await otherTab.CloseAsync();
 
             // The waiting chat appears in the agent's console without a reload; they take it.
             var waiting = staff.GetByRole(AriaRole.List, new() { Name = "Waiting chats" }).Locator("[data-chat]", new() { HasText = name });
