@@ -108,8 +108,9 @@ public sealed class ChatConnection : IAsyncDisposable
                 await ConnectedAsync();
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TimeoutException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Refused, unreachable, or no transport would do (an AggregateException of each one's failure): try again.
                 Trouble = "The chat cannot be reached. Trying again…";
                 Changed?.Invoke();
             }
@@ -225,6 +226,10 @@ public sealed class ChatConnection : IAsyncDisposable
         catch (HubException e)
         {
             chat.Problem = Reason(e);
+        }
+        catch (Exception) when (!HubUp || _stop.IsCancellationRequested)
+        {
+            // The connection dropped meanwhile (reconnecting watches it again), or the page went.
         }
         Changed?.Invoke();
     }
