@@ -165,6 +165,15 @@ public sealed class Problem
     public string? Detail { get; init; }
     public Dictionary<string, string[]>? Errors { get; init; }
 
+    /// <summary>The problem's other members (its extensions), such as the id of what a conflict is about.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extensions { get; init; }
+
+    /// <summary>An extension that is a GUID (such as <c>chatId</c>), or null.</summary>
+    public Guid? GuidExtension(string name) =>
+        Extensions?.FirstOrDefault(e => string.Equals(e.Key, name, StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } value
+        && value.TryGetGuid(out var id) ? id : null;
+
     [JsonIgnore]
     public string Message => Detail ?? Title ?? "Something went wrong.";
 }

@@ -14,3 +14,30 @@ export function load(src) {
   }
   return loaded.get(src);
 }
+
+// The live chat (web/Support/ChatConnection.cs): whether the page is in view, told to .NET as it changes.
+export function followVisibility(dotnet) {
+  const report = () => dotnet.invokeMethodAsync('VisibilityChanged', document.visibilityState === 'visible');
+  document.addEventListener('visibilitychange', report);
+  report();
+  return { dispose: () => document.removeEventListener('visibilitychange', report) };
+}
+
+// A chat's composer: Enter sends its form, Shift+Enter (or Enter while composing text) goes on as usual.
+export function enterSends(id) {
+  const box = document.getElementById(id);
+  if (!box || box.dataset.enterSends) return;
+  box.dataset.enterSends = 'true';
+  box.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      box.form?.requestSubmit();
+    }
+  });
+}
+
+// A chat's log, scrolled to its newest message.
+export function scrollToEnd(id) {
+  const log = document.getElementById(id);
+  if (log) log.scrollTop = log.scrollHeight;
+}
