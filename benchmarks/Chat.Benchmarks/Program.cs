@@ -12,6 +12,7 @@ using CustomerPlatform.Ticketing;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Npgsql;
 
 // The live chat under load (issue 17: "chat messages delivered agent↔customer through the gateway with p99 ≤ 200 ms at 500
 // concurrent chats"). The whole platform, started here by the AppHost's own model; --chats customers sign up, verify and sign
@@ -22,11 +23,11 @@ using Microsoft.AspNetCore.SignalR.Client;
 // the same path through the gateway and hub without touching the database (the reference). At the end every transcript is
 // read back: a message the sender was told was sent and the ticket's thread lacks counts as lost.
 //   dotnet run -c Release --project benchmarks/Chat.Benchmarks -- [--chats 500 --duration 60 --warmup 15 --think 3-7
-//       --agent-connections 10 --AppHost:Key=value]
+//       --agent-connections 100 --AppHost:Key=value]
 var chats = Option("--chats", 500);
 var duration = TimeSpan.FromSeconds(Option("--duration", 60));
 var warmup = TimeSpan.FromSeconds(Option("--warmup", 15));
-var agentConnections = Math.Clamp(Option("--agent-connections", 10), 1, chats);
+var agentConnections = Math.Clamp(Option("--agent-connections", 100), 1, chats);
 var think = (args.SkipWhile(a => a != "--think").Skip(1).FirstOrDefault() ?? "3-7").Split('-').Select(double.Parse).ToArray();
 var appHostArgs = args.Where(a => a.StartsWith("--AppHost:", StringComparison.Ordinal) || a.StartsWith("--Logging:", StringComparison.Ordinal)).ToArray();
 
@@ -82,7 +83,16 @@ var admin = await Accounts.SignInAsync(gateway, StaffAccounts.Admin);
 var agent = await Accounts.SignInAsync(gateway, StaffAccounts.Agent);
 var agentId = (await agent.GetAsync("/api/identity/me")).GetProperty("customerId").GetGuid();
 await admin.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Put, $"/api/support/staff/{agentId}/routing",
-    new { queues = new[] { "support" }, skills = Array.Empty<string>(), capacity = chats + 100 });
+    new { queues = new[] { "support" }, skills = Array.Empty<string>(), capacity = 200 });
+// One account takes every chat: its capacity goes past the 200 the API allows a person, in ticketingdb directly.
+await using (var ticketingDb = NpgsqlDataSource.Create((await test.App.GetConnectionStringAsync(ResourceNames.Databases.Ticketing))!))
+await using (var raise = ticketingDb.CreateCommand("UPDATE staff_members SET capacity = $1 WHERE id = $2"))
+{
+    raise.Parameters.Add(new NpgsqlParameter { Value = chats + 100 });
+    raise.Parameters.Add(new NpgsqlParameter { Value = agentId });
+    if (await raise.ExecuteNonQueryAsync() != 1)
+        throw new InvalidOperationException($"The seeded agent {agentId} is not in ticketingdb's staff directory.");
+}
 await agent.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Put, "/api/support/staff/me/availability", new { available = true });
 
 // 3. Every side's hub connection, over WebSockets through the gateway.

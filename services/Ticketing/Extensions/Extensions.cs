@@ -31,7 +31,12 @@ internal static class Extensions
         builder.Services.AddScoped<ChatService>();
         builder.Services.AddSingleton<ChatBroadcast>();
         // The live chat's hub: one Ticketing process holds every chat's connections (ADR-031: no backplane).
-        builder.Services.AddSignalR(hub => hub.EnableDetailedErrors = false);
+        builder.Services.AddSignalR(hub =>
+        {
+            hub.EnableDetailedErrors = false;
+            // An agent's console follows several chats on one connection: one chat's message must not wait for another's.
+            hub.MaximumParallelInvocationsPerClient = 8;
+        });
 
         builder.AddMessaging<TicketingDbContext>(
             bus =>
