@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Runtime.InteropServices;
 using Aspire.Hosting.Testing;
+using CustomerPlatform.Benchmarks;
 using CustomerPlatform.Contracts;
 using CustomerPlatform.Customers.Benchmarks;
 using CustomerPlatform.Journey.LoadTest;
@@ -31,7 +32,7 @@ var agentConnections = Math.Clamp(Option("--agent-connections", 100), 1, chats);
 var think = (args.SkipWhile(a => a != "--think").Skip(1).FirstOrDefault() ?? "3-7").Split('-').Select(double.Parse).ToArray();
 var appHostArgs = args.Where(a => a.StartsWith("--AppHost:", StringComparison.Ordinal) || a.StartsWith("--Logging:", StringComparison.Ordinal)).ToArray();
 
-Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {Machine.LoadAverage()}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Run: {chats} chats, {agentConnections} agent consoles, {duration.TotalSeconds:F0} s timed after {warmup.TotalSeconds:F0} s of warm-up, {think[0]}–{think[^1]} s between turns"));
 
@@ -134,7 +135,7 @@ var customerToAgent = new Latencies("message, customer → agent", 100_000);
 var agentToCustomer = new Latencies("message, agent → customer", 100_000);
 var typingReference = new Latencies("typing, either way (reference: no database)", 200_000);
 var sent = new int[chats];
-var loadBefore = LoadAverage();
+var loadBefore = Machine.LoadAverage();
 using var stop = new CancellationTokenSource(warmup + duration);
 var timedFrom = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
 clock.Restart();
@@ -166,7 +167,7 @@ await Task.WhenAll(Enumerable.Range(0, chats).Select(i => Task.Run(async () =>
     }
 })));
 var talked = clock.Elapsed;
-var loadAfter = LoadAverage();
+var loadAfter = Machine.LoadAverage();
 
 // 6. Nothing lost: every transcript holds the first message and every one whose send was answered.
 var lost = 0;
@@ -231,8 +232,6 @@ static async Task<HubConnection> ConnectAsync(Uri gateway, string accessToken, s
     return connection;
 }
 
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 /// <summary>What is on its way, by key: the moment it left, and the other side's arrival.</summary>
 internal sealed class Timing

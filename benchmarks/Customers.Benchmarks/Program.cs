@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
+using CustomerPlatform.Benchmarks;
 using CustomerPlatform.Contracts;
 using CustomerPlatform.Contracts.Customers.Views;
 using CustomerPlatform.Customers.Benchmarks;
@@ -34,7 +35,7 @@ catch (ArgumentException exception)
     return 2;
 }
 
-Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {Machine.LoadAverage()}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Run: {options.Customers:N0} customers, {options.Entries:N0} timeline entries ({options.Timeline:N0} for one customer), {options.Requests:N0} requests per kind after {options.Warmup:N0} warm-up, {options.ReadConcurrency} reading client(s); orders: {options.Concurrency} workers for {options.OrdersDuration} s after {options.OrdersWarmup} s of warm-up"));
 
@@ -362,7 +363,7 @@ using (var start = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
         missed |= !Target(
             $"orders {accepted:F1}/s accepted and {(endToEndRate is { } e ? e.ToString("F1", CultureInfo.InvariantCulture) : "not all")}/s with their confirmations queued >= 200/s",
             accepted >= 200 && endToEndRate >= 200);
-    Console.WriteLine($"Requests sent again after a 503/429 with Retry-After: {retries.Retries}; load average at the end: {LoadAverage()}");
+    Console.WriteLine($"Requests sent again after a 503/429 with Retry-After: {retries.Retries}; load average at the end: {Machine.LoadAverage()}");
     if (options.KeepData)
         Console.WriteLine($"Data folder (kept): {app.Services.GetRequiredService<IConfiguration>()["AppHost:DataDirectory"]}");
 }
@@ -390,5 +391,3 @@ static bool Target(string what, bool met)
 
 static string Seconds(TimeSpan? time) => time is { } t ? $"{t.TotalSeconds:F1} s" : "more than the wait (still sending)";
 
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Aspire.Hosting.Testing;
 using CustomerPlatform.AppHost.Resources;
+using CustomerPlatform.Benchmarks;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Benchmarks;
 using CustomerPlatform.ServiceDefaults;
@@ -21,7 +22,7 @@ var cores = Environment.ProcessorCount;
 var limits = options.Concurrency ?? [4 * cores, 8 * cores, 16 * cores];
 var total = (long)options.Sagas * options.Events;
 
-Console.WriteLine($"Machine: {cores} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+Console.WriteLine($"Machine: {cores} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {Machine.LoadAverage()}");
 Console.WriteLine($"Workload: {options.Sagas} sagas x {options.Events} events = {total} transitions per run; ConcurrentMessageLimit tried: {string.Join(", ", limits)} (prefetch 2x); pgbench {options.Duration}s");
 
 using var startup = new CancellationTokenSource(TimeSpan.FromSeconds(120));
@@ -55,7 +56,7 @@ Console.WriteLine($"  ours / in-memory = {bestOurs.Rate / bestInMemory.Rate:F2}"
 Console.WriteLine($"  ours / pgbench   = {bestOurs.Rate / pgbench:F2}");
 var met = bestOurs.Rate >= 0.5 * pgbench;
 Console.WriteLine($"  target ours >= 0.5 x pgbench ({0.5 * pgbench:F0}/s): {(met ? "MET" : "NOT MET")}");
-Console.WriteLine($"  load average at the end: {LoadAverage()}");
+Console.WriteLine($"  load average at the end: {Machine.LoadAverage()}");
 return 0;
 
 async Task<double> RunPostgresAsync(int limit)
@@ -224,8 +225,6 @@ static async Task<object?> Scalar(NpgsqlDataSource source, string sql)
 
 static string Join(IEnumerable<(int Limit, double Rate)> runs) => string.Join(", ", runs.Select(r => $"{r.Limit}: {r.Rate:F0}/s"));
 
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 internal sealed record BenchOptions(int Sagas, int Events, int[]? Concurrency, int Duration, int? PgbenchClients, string Pgbench)
 {

@@ -92,13 +92,11 @@ public sealed class ChatService(
         var chat = await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.TicketId == chatId, cancellationToken);
         if (chat is null || !MaySee(user, chat))
             return ChatRefusal.NotFound;
-        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == chatId, cancellationToken);
         var messages = await db.Messages.AsNoTracking()
             .Where(m => m.TicketId == chatId && !m.Internal)
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
-        var agentName = chat.AgentId is { } agent ? await StaffNameAsync(agent, cancellationToken) : null;
-        return new ChatView(Summary(chat, ticket, agentName, messages.LastOrDefault()?.Body), [.. messages.Select(ChatMessage.Of)]);
+        return new ChatView(await SummaryAsync(chat, messages.LastOrDefault()?.Body, cancellationToken), [.. messages.Select(ChatMessage.Of)]);
     }
 
     /// <summary>
@@ -199,7 +197,7 @@ public sealed class ChatService(
             if (!agent.Available)
                 return ChatRefusal.Conflict("You are not taking new work", "Say you are available (Start taking new tickets) before taking a chat.");
             var held = (await TicketRouter.UnsolvedCountsAsync(db, [me], cancellationToken)).GetValueOrDefault(me);
-            var capacity = agent.Capacity ?? routing.Value.DefaultCapacity;
+            var capacity = routing.Value.CapacityOf(agent.Capacity);
             if (held >= capacity)
                 return ChatRefusal.Conflict("You are at capacity", $"You hold {held} unsolved tickets and chats, your capacity is {capacity}: solve one first.");
 
@@ -299,11 +297,14 @@ public sealed class ChatService(
     public async Task<ChatSummary?> SummaryAsync(Guid chatId, CancellationToken cancellationToken)
     {
         var chat = await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.TicketId == chatId, cancellationToken);
-        if (chat is null)
-            return null;
-        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == chatId, cancellationToken);
+        return chat is null ? null : await SummaryAsync(chat, null, cancellationToken);
+    }
+
+    private async Task<ChatSummary> SummaryAsync(ChatSession chat, string? lastMessage, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == chat.TicketId, cancellationToken);
         var agentName = chat.AgentId is { } agent ? await StaffNameAsync(agent, cancellationToken) : null;
-        return Summary(chat, ticket, agentName, null);
+        return Summary(chat, ticket, agentName, lastMessage);
     }
 
     /// <summary>The chat's ticket joins its queue like any new ticket, and goes to an agent with room if one may take it.</summary>

@@ -134,7 +134,7 @@ public static class RoutingApi
         var ids = agents.Select(a => a.Id).ToList();
         var unsolved = await TicketRouter.UnsolvedCountsAsync(db, ids, cancellationToken);
         return agents
-            .Select(a => new AgentRouting(a.Id, a.DisplayName, a.Available, a.Queues, a.Skills, a.Capacity ?? settings.DefaultCapacity, a.Capacity is null,
+            .Select(a => new AgentRouting(a.Id, a.DisplayName, a.Available, a.Queues, a.Skills, settings.CapacityOf(a.Capacity), a.Capacity is null,
                 unsolved.GetValueOrDefault(a.Id)))
             .ToList();
     }

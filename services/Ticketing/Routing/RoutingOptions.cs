@@ -18,6 +18,9 @@ public sealed class RoutingOptions
     /// <summary>How many unsolved tickets an agent holds at most, unless an admin set the agent's own capacity.</summary>
     public int DefaultCapacity { get; set; } = 10;
 
+    /// <summary>How many unsolved tickets (chats among them) an agent holds at most: their own capacity if an admin set one, else the default.</summary>
+    public int CapacityOf(int? ownCapacity) => ownCapacity ?? DefaultCapacity;
+
     /// <summary>The queues by key, the support queue included, in a stable order (the support queue first).</summary>
     public IReadOnlyList<KeyValuePair<string, QueueOptions>> AllQueues() =>
         [new(TicketQueues.Support, Queues.GetValueOrDefault(TicketQueues.Support) ?? new QueueOptions { Name = "Support" }),

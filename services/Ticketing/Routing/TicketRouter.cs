@@ -62,13 +62,13 @@ public sealed class TicketRouter(TicketingDbContext db, IOptions<RoutingOptions>
             return false;
         var ids = candidates.Select(c => c.Id).ToList();
         var held = await UnsolvedCountsAsync(db, ids, cancellationToken);
-        foreach (var candidate in candidates.Where(c => held.GetValueOrDefault(c.Id) < (c.Capacity ?? Options.DefaultCapacity)))
+        foreach (var candidate in candidates.Where(c => held.GetValueOrDefault(c.Id) < Options.CapacityOf(c.Capacity)))
         {
             // Someone else may have given this agent a ticket since the count: count again under the agent's lock.
             var agent = await LockAgentAsync(db, candidate.Id, cancellationToken);
             if (agent is null || !Takes(agent, queue, skill))
                 continue;
-            if ((await UnsolvedCountsAsync(db, [agent.Id], cancellationToken)).GetValueOrDefault(agent.Id) >= CapacityOf(agent))
+            if ((await UnsolvedCountsAsync(db, [agent.Id], cancellationToken)).GetValueOrDefault(agent.Id) >= Options.CapacityOf(agent.Capacity))
                 continue;
             Give(ticket, agent);
             return true;
@@ -86,7 +86,7 @@ public sealed class TicketRouter(TicketingDbContext db, IOptions<RoutingOptions>
         var agent = await LockAgentAsync(db, agentId, cancellationToken);
         if (agent is not { Active: true, Available: true } || !agent.Roles.Contains(Roles.Agent))
             return [];
-        var free = CapacityOf(agent) - (await UnsolvedCountsAsync(db, [agent.Id], cancellationToken)).GetValueOrDefault(agent.Id);
+        var free = Options.CapacityOf(agent.Capacity) - (await UnsolvedCountsAsync(db, [agent.Id], cancellationToken)).GetValueOrDefault(agent.Id);
         var given = new List<Ticket>();
         var queues = agent.Queues.ToArray();
         var skills = agent.Skills.ToArray();
@@ -121,8 +121,6 @@ public sealed class TicketRouter(TicketingDbContext db, IOptions<RoutingOptions>
     private static bool Takes(StaffMember agent, string queue, string? skill) =>
         agent is { Active: true, Available: true } && agent.Roles.Contains(Roles.Agent) && agent.Queues.Contains(queue)
         && (skill is null || agent.Skills.Contains(skill));
-
-    private int CapacityOf(StaffMember agent) => agent.Capacity ?? Options.DefaultCapacity;
 
     /// <summary>A staff member's row, locked until the transaction ends: their routing is read and changed under it.</summary>
     public static async Task<StaffMember?> LockAgentAsync(TicketingDbContext db, Guid agentId, CancellationToken cancellationToken) =>

@@ -1,0 +1,9 @@
+namespace CustomerPlatform.Benchmarks;
+
+/// <summary>What a benchmark prints of the machine it ran on, so a figure is read beside how busy the machine was.</summary>
+internal static class Machine
+{
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), or "n/a".</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
