@@ -167,6 +167,8 @@ public static class PublicRoutes
         ["GET /api/notifications/history"] = Access.SignedIn,
 
         ["GET /api/loyalty/status"] = Access.Anyone,
+        ["GET /api/loyalty/me"] = Access.SignedIn,
+        ["GET /api/loyalty/me/ledger"] = Access.SignedIn,
 
         ["GET /api/customers/status"] = Access.Anyone,
         ["PUT /api/customers/orders/{orderId}"] = Access.Store,
