@@ -169,6 +169,9 @@ public static class PublicRoutes
         ["GET /api/loyalty/status"] = Access.Anyone,
         ["GET /api/loyalty/me"] = Access.SignedIn,
         ["GET /api/loyalty/me/ledger"] = Access.SignedIn,
+        ["GET /api/loyalty/me/codes"] = Access.SignedIn,
+        ["GET /api/loyalty/rewards"] = Access.SignedIn,
+        ["POST /api/loyalty/rewards/{rewardId}/redeem"] = Access.SignedIn,
 
         ["GET /api/customers/status"] = Access.Anyone,
         ["PUT /api/customers/orders/{orderId}"] = Access.Store,

@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.ServiceDefaults;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPlatform.Loyalty.Tests;
 
@@ -27,6 +30,14 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
         settings["Loyalty:Tiers:1:Threshold"] = "100";
         settings["Loyalty:Tiers:2:Name"] = "Gold";
         settings["Loyalty:Tiers:2:Threshold"] = "1000";
+        settings["Loyalty:Rewards:ten-off:Name"] = "10 % off your next order";
+        settings["Loyalty:Rewards:ten-off:Kind"] = "percent-discount";
+        settings["Loyalty:Rewards:ten-off:Value"] = "10";
+        settings["Loyalty:Rewards:ten-off:Cost"] = "500";
+        settings["Loyalty:Rewards:ten-off:ValidFor"] = "30.00:00:00";
+        settings["Loyalty:Rewards:free-shipping:Name"] = "Free shipping";
+        settings["Loyalty:Rewards:free-shipping:Kind"] = "free-shipping";
+        settings["Loyalty:Rewards:free-shipping:Cost"] = "200";
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:CustomerPlatform"] = "Information";
     }
@@ -84,6 +95,26 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
 
     public static async Task<List<LoyaltyApi.LedgerEntryView>> LedgerAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<List<LoyaltyApi.LedgerEntryView>>("/api/loyalty/me/ledger"))!;
+
+    /// <summary>Gives the member of <paramref name="email"/> (the customer's) confirmed points, as a staff adjustment would.</summary>
+    public Task GrantAsync(Guid customerId, string email, long points) => AdjustAsync(email, customerId, $"test:{Guid.NewGuid():N}", points);
+
+    /// <summary>Appends an adjustment of <paramref name="points"/> under <paramref name="sourceKey"/> in a transaction of its own; true when appended.</summary>
+    public async Task<bool> AdjustAsync(string email, Guid? customerId, string sourceKey, long points)
+    {
+        await using var scope = Service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
+        return await db.InTransactionAsync(async () =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var member = await MemberLedger.LockByEmailAsync(db, email, customerId, now, CancellationToken.None);
+            return await MemberLedger.AppendAsync(db, member, new LedgerEntry
+            {
+                Id = NewId.NextGuid(), Kind = LedgerKinds.Adjustment, Points = points, Reason = "Test grant", ByName = "Test",
+                SourceKey = sourceKey, At = now, RecordedAt = now,
+            }, CancellationToken.None);
+        }, CancellationToken.None);
+    }
 
     public async Task WaitUntilAsync(Func<LoyaltyDbContext, Task<bool>> done, string what, TimeSpan? timeout = null)
     {

@@ -1,8 +1,4 @@
-using CustomerPlatform.ServiceDefaults;
-using CustomerPlatform.Loyalty.Ledger;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPlatform.Loyalty.Tests;
 
@@ -18,7 +14,7 @@ public sealed class When_the_ledger_is_written_at_once(LoyaltyFixture fixture)
     {
         var email = $"race.{Guid.NewGuid():N}@example.com";
         // 60 writers, 20 source keys: each key written three times at once, each worth its number in points.
-        var writers = Enumerable.Range(0, 60).Select(i => Task.Run(() => AppendAsync(email, $"race:{email}:{i % 20}", i % 20 + 1)));
+        var writers = Enumerable.Range(0, 60).Select(i => Task.Run(() => fixture.AdjustAsync(email, null, $"race:{email}:{i % 20}", i % 20 + 1)));
         var appended = await Task.WhenAll(writers);
 
         Assert.Equal(20, appended.Count(a => a));
@@ -27,21 +23,5 @@ public sealed class When_the_ledger_is_written_at_once(LoyaltyFixture fixture)
         Assert.Equal(20, entries.Count);
         Assert.Equal(Enumerable.Range(1, 20).Sum(), member.Balance);
         Assert.Equal(entries.Sum(e => e.Points), member.Balance);
-    }
-
-    private async Task<bool> AppendAsync(string email, string sourceKey, long points)
-    {
-        await using var scope = fixture.Service.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
-        return await db.InTransactionAsync(async () =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            var member = await MemberLedger.LockByEmailAsync(db, email, null, now, CancellationToken.None);
-            return await MemberLedger.AppendAsync(db, member, new LedgerEntry
-            {
-                Id = NewId.NextGuid(), Kind = LedgerKinds.Adjustment, Points = points, Reason = "Race test", ByName = "Test",
-                SourceKey = sourceKey, At = now, RecordedAt = now,
-            }, CancellationToken.None);
-        }, CancellationToken.None);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.Loyalty.Rewards;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,10 @@ public static class LoyaltyApi
         var me = api.MapGroup("me").RequireAuthorization();
         me.MapGet("", GetMeAsync).WithSummary("The caller's points: balance, pending, tier and progress to the next");
         me.MapGet("ledger", GetMyLedgerAsync).WithSummary("The caller's ledger entries, newest first");
+        me.MapGet("codes", RewardsApi.GetMyCodesAsync).WithSummary("The caller's reward codes, newest first");
+        api.MapGet("rewards", RewardsApi.GetRewards).RequireAuthorization().WithSummary("The rewards catalogue");
+        api.MapPost("rewards/{rewardId}/redeem", RewardsApi.RedeemAsync).RequireAuthorization()
+            .WithSummary("Turns points into a reward's single-use code (409 when the balance is too low)");
         return app;
     }
 

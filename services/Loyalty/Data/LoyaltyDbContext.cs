@@ -1,5 +1,6 @@
 using CustomerPlatform.Loyalty.Earning;
 using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.Loyalty.Rewards;
 using CustomerPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
     public DbSet<Member> Members => Set<Member>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<OrderEarning> OrderEarnings => Set<OrderEarning>();
+    public DbSet<RewardCode> RewardCodes => Set<RewardCode>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -77,6 +79,24 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
             line.Property(l => l.Points).HasColumnName("points");
             line.Property(l => l.ReversedQuantity).HasColumnName("reversed_quantity");
             line.Property(l => l.ReversedPoints).HasColumnName("reversed_points");
+        });
+
+        modelBuilder.Entity<RewardCode>(code =>
+        {
+            code.ToTable("reward_codes");
+            code.HasKey(c => c.Code);
+            code.Property(c => c.Code).HasColumnName("code").HasMaxLength(32);
+            code.Property(c => c.MemberId).HasColumnName("member_id");
+            code.Property(c => c.RewardId).HasColumnName("reward_id").HasMaxLength(64);
+            code.Property(c => c.Kind).HasColumnName("kind").HasMaxLength(20);
+            code.Property(c => c.Value).HasColumnName("value");
+            code.Property(c => c.Cost).HasColumnName("cost");
+            code.Property(c => c.CreatedAt).HasColumnName("created_at");
+            code.Property(c => c.ExpiresAt).HasColumnName("expires_at");
+            code.Property(c => c.UsedForOrderId).HasColumnName("used_for_order_id").HasMaxLength(64);
+            code.Property(c => c.UsedAt).HasColumnName("used_at");
+            code.HasIndex(c => new { c.MemberId, c.CreatedAt });
+            code.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.AddMessagingTables();

@@ -209,6 +209,61 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                     b.ToTable("loyalty_members", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Rewards.RewardCode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("RewardId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reward_id");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("UsedForOrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("used_for_order_id");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric")
+                        .HasColumnName("value");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("MemberId", "CreatedAt");
+
+                    b.ToTable("reward_codes", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Messaging.InboxState", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -440,6 +495,15 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                 });
 
             modelBuilder.Entity("CustomerPlatform.Loyalty.Ledger.LedgerEntry", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Ledger.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Rewards.RewardCode", b =>
                 {
                     b.HasOne("CustomerPlatform.Loyalty.Ledger.Member", null)
                         .WithMany()
