@@ -38,6 +38,14 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
         settings["Loyalty:Rewards:free-shipping:Name"] = "Free shipping";
         settings["Loyalty:Rewards:free-shipping:Kind"] = "free-shipping";
         settings["Loyalty:Rewards:free-shipping:Cost"] = "200";
+        settings["Loyalty:Tiers:1:FreeShipping"] = "true";
+        settings["Loyalty:Tiers:2:FreeShipping"] = "true";
+        settings["Loyalty:Tiers:2:EarlyAccess"] = "true";
+        settings["Loyalty:Rewards:blink:Name"] = "A code that expires at once";
+        settings["Loyalty:Rewards:blink:Kind"] = "fixed-discount";
+        settings["Loyalty:Rewards:blink:Value"] = "5";
+        settings["Loyalty:Rewards:blink:Cost"] = "1";
+        settings["Loyalty:Rewards:blink:ValidFor"] = "00:00:01";
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:CustomerPlatform"] = "Information";
     }
@@ -50,6 +58,15 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
         var client = CreateClient(customerId, Roles.Customer);
         client.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, email);
         return (customerId, email, client);
+    }
+
+    /// <summary>A client calling as the business's store: a token of the store scope naming the store, no person.</summary>
+    public HttpClient Store()
+    {
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, "store-dev");
+        client.DefaultRequestHeaders.Add(TestAuthHandler.ScopeHeader, "store");
+        return client;
     }
 
     /// <summary>

@@ -58,8 +58,8 @@ public sealed class When_points_are_redeemed(LoyaltyFixture fixture)
         Assert.Null(await fixture.MemberAsync(otherEmail));
 
         var catalogue = (await client.GetFromJsonAsync<List<RewardsApi.RewardView>>("/api/loyalty/rewards"))!;
-        Assert.Equal(["free-shipping", "ten-off"], catalogue.Select(r => r.RewardId));
+        Assert.Equal(["blink", "free-shipping", "ten-off"], catalogue.Select(r => r.RewardId));
         Assert.Equal(("10 % off your next order", RewardKinds.PercentDiscount, 10m, 500L),
-            (catalogue[1].Name, catalogue[1].Kind, catalogue[1].Value, catalogue[1].Cost));
+            (catalogue[2].Name, catalogue[2].Kind, catalogue[2].Value, catalogue[2].Cost));
     }
 }

@@ -24,6 +24,11 @@ public static class LoyaltyApi
         api.MapGet("rewards", RewardsApi.GetRewards).RequireAuthorization().WithSummary("The rewards catalogue");
         api.MapPost("rewards/{rewardId}/redeem", RewardsApi.RedeemAsync).RequireAuthorization()
             .WithSummary("Turns points into a reward's single-use code (409 when the balance is too low)");
+
+        // The store's routes: a client-credentials token of the store scope, and nothing else, reaches them.
+        var store = api.MapGroup("").RequireAuthorization(AuthenticationExtensions.StorePolicy);
+        store.MapPost("codes/{code}/redemptions", StoreApi.RedeemCodeAsync).WithSummary("The store uses a reward code on an order (idempotent per order)");
+        store.MapGet("members/{email}/benefits", StoreApi.GetBenefitsAsync).WithSummary("An address's tier, benefits and points, for the store's checkout");
         return app;
     }
 
@@ -42,20 +47,8 @@ public static class LoyaltyApi
         ClaimsPrincipal user, LoyaltyDbContext db, IOptions<TierOptions> tiers, TimeProvider time, CancellationToken cancellationToken)
     {
         var member = await MemberOf(db, user).FirstOrDefaultAsync(cancellationToken);
-        long earned = 0;
-        if (member is not null)
-        {
-            var since = time.GetUtcNow().AddYears(-1);
-            earned = await db.LedgerEntries
-                .Where(e => e.MemberId == member.Id && e.RecordedAt >= since
-                    && (e.Kind == LedgerKinds.Earn || e.Kind == LedgerKinds.Confirm || e.Kind == LedgerKinds.Reverse))
-                .SumAsync(e => e.Points, cancellationToken);
-        }
-        var ladder = tiers.Value.Ladder;
-        var tier = ladder.LastOrDefault(t => t.Threshold <= earned) ?? ladder[0];
-        var next = ladder.FirstOrDefault(t => t.Threshold > earned);
-        return TypedResults.Ok(new MemberView(
-            member?.Balance ?? 0, member?.Pending ?? 0, tier.Name, next?.Name, next is null ? null : next.Threshold - earned, []));
+        var (tier, next, toNext) = tiers.Value.For(await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(new MemberView(member?.Balance ?? 0, member?.Pending ?? 0, tier.Name, next?.Name, toNext, []));
     }
 
     public static async Task<Results<Ok<List<LedgerEntryView>>, ValidationProblem>> GetMyLedgerAsync(
