@@ -167,6 +167,13 @@ public static class PublicRoutes
         ["GET /api/notifications/history"] = Access.SignedIn,
 
         ["GET /api/loyalty/status"] = Access.Anyone,
+        ["GET /api/loyalty/me"] = Access.SignedIn,
+        ["GET /api/loyalty/me/ledger"] = Access.SignedIn,
+        ["GET /api/loyalty/me/codes"] = Access.SignedIn,
+        ["GET /api/loyalty/rewards"] = Access.SignedIn,
+        ["POST /api/loyalty/rewards/{rewardId}/redeem"] = Access.SignedIn,
+        ["POST /api/loyalty/codes/{code}/redemptions"] = Access.Store,
+        ["GET /api/loyalty/members/{email}/benefits"] = Access.Store,
 
         ["GET /api/customers/status"] = Access.Anyone,
         ["PUT /api/customers/orders/{orderId}"] = Access.Store,

@@ -1,13 +1,80 @@
+using System.Security.Claims;
+using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.Loyalty.Rewards;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
 namespace CustomerPlatform.Loyalty;
 
 public static class LoyaltyApi
 {
+    /// <summary>At most this many entries in <c>GET /api/loyalty/me/ledger</c>, the newest.</summary>
+    public const int MaxEntriesListed = 200;
+
     public static IEndpointRouteBuilder MapLoyaltyApiV1(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("api/loyalty")
-            .WithTags("Loyalty")
-            .MapStatus(ResourceNames.Services.Loyalty);
+        var api = app.MapGroup("api/loyalty").WithTags("Loyalty");
+        api.MapStatus(ResourceNames.Services.Loyalty);
 
+        var me = api.MapGroup("me").RequireAuthorization();
+        me.MapGet("", GetMeAsync).WithSummary("The caller's points: balance, pending, tier and progress to the next");
+        me.MapGet("ledger", GetMyLedgerAsync).WithSummary("The caller's ledger entries, newest first");
+        me.MapGet("codes", RewardsApi.GetMyCodesAsync).WithSummary("The caller's reward codes, newest first");
+        api.MapGet("rewards", RewardsApi.GetRewards).RequireAuthorization().WithSummary("The rewards catalogue");
+        api.MapPost("rewards/{rewardId}/redeem", RewardsApi.RedeemAsync).RequireAuthorization()
+            .WithSummary("Turns points into a reward's single-use code (409 when the balance is too low)");
+
+        // The store's routes: a client-credentials token of the store scope, and nothing else, reaches them.
+        var store = api.MapGroup("").RequireAuthorization(AuthenticationExtensions.StorePolicy);
+        store.MapPost("codes/{code}/redemptions", StoreApi.RedeemCodeAsync).WithSummary("The store uses a reward code on an order (idempotent per order)");
+        store.MapGet("members/{email}/benefits", StoreApi.GetBenefitsAsync).WithSummary("An address's tier, benefits and points, for the store's checkout");
         return app;
+    }
+
+    public sealed record ExpiringPoints(long Points, DateTimeOffset ExpiresAt);
+
+    public sealed record MemberView(
+        long PointsBalance, long PendingPoints, string Tier, string? NextTier, long? PointsToNextTier, IReadOnlyList<ExpiringPoints> ExpiringSoon);
+
+    public sealed record LedgerEntryView(Guid EntryId, string Kind, long Points, long PendingPoints, string? OrderId, string? Reason, DateTimeOffset At);
+
+    /// <summary>
+    /// The caller's balance and pending points (zero before their first order), and their tier by the points earned in the
+    /// last 12 months. Points do not expire yet, so nothing is ever expiring soon.
+    /// </summary>
+    public static async Task<Ok<MemberView>> GetMeAsync(
+        ClaimsPrincipal user, LoyaltyDbContext db, IOptions<TierOptions> tiers, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var member = await MemberOf(db, user).FirstOrDefaultAsync(cancellationToken);
+        var (tier, next, toNext) = tiers.Value.For(await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(new MemberView(member?.Balance ?? 0, member?.Pending ?? 0, tier.Name, next?.Name, toNext, []));
+    }
+
+    public static async Task<Results<Ok<List<LedgerEntryView>>, ValidationProblem>> GetMyLedgerAsync(
+        string? limit, ClaimsPrincipal user, LoyaltyDbContext db, CancellationToken cancellationToken)
+    {
+        // Parsed here rather than bound, so "limit=many" gets a 400 that names it too.
+        var take = MaxEntriesListed;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out take)
+            || take is < 1 or > MaxEntriesListed))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["limit"] = [$"'limit' is a whole number from 1 to {MaxEntriesListed}."],
+            });
+        var entries = await db.LedgerEntries
+            .Where(e => MemberOf(db, user).Select(m => m.Id).Contains(e.MemberId))
+            .OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id)
+            .Take(take)
+            .Select(e => new LedgerEntryView(e.Id, e.Kind, e.Points, e.PendingPoints, e.OrderId, e.Reason, e.At))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(entries);
+    }
+
+    /// <summary>The caller's membership: the member their customer id was given by an order event.</summary>
+    private static IQueryable<Member> MemberOf(LoyaltyDbContext db, ClaimsPrincipal user)
+    {
+        var customerId = user.GetCustomerId();
+        return db.Members.Where(m => m.CustomerId == customerId);
     }
 }

@@ -1,13 +1,104 @@
+using CustomerPlatform.Loyalty.Earning;
+using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.Loyalty.Rewards;
 using CustomerPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Loyalty;
 
-/// <summary>The Loyalty service's own database, loyaltydb.</summary>
+/// <summary>The Loyalty service's own database, loyaltydb: members, the append-only ledger, what orders earned, and messaging.</summary>
 public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options)
 {
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<OrderEarning> OrderEarnings => Set<OrderEarning>();
+    public DbSet<RewardCode> RewardCodes => Set<RewardCode>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Member>(member =>
+        {
+            member.ToTable("loyalty_members");
+            member.HasKey(m => m.Id);
+            member.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
+            member.Property(m => m.Email).HasColumnName("email").HasMaxLength(320);
+            member.Property(m => m.CustomerId).HasColumnName("customer_id");
+            member.Property(m => m.Balance).HasColumnName("balance");
+            member.Property(m => m.Pending).HasColumnName("pending");
+            member.Property(m => m.CreatedAt).HasColumnName("created_at");
+            member.Property(m => m.UpdatedAt).HasColumnName("updated_at");
+            member.HasIndex(m => m.Email).IsUnique();
+            member.HasIndex(m => m.CustomerId);
+        });
+
+        modelBuilder.Entity<LedgerEntry>(entry =>
+        {
+            entry.ToTable("ledger_entries");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).HasColumnName("id").ValueGeneratedNever();
+            entry.Property(e => e.MemberId).HasColumnName("member_id");
+            entry.Property(e => e.Kind).HasColumnName("kind").HasMaxLength(20);
+            entry.Property(e => e.Points).HasColumnName("points");
+            entry.Property(e => e.PendingPoints).HasColumnName("pending_points");
+            entry.Property(e => e.OrderId).HasColumnName("order_id").HasMaxLength(64);
+            entry.Property(e => e.Reason).HasColumnName("reason").HasMaxLength(500);
+            entry.Property(e => e.ById).HasColumnName("by_id");
+            entry.Property(e => e.ByName).HasColumnName("by_name").HasMaxLength(200);
+            entry.Property(e => e.SourceKey).HasColumnName("source_key").HasMaxLength(200);
+            entry.Property(e => e.At).HasColumnName("at");
+            entry.Property(e => e.RecordedAt).HasColumnName("recorded_at");
+            entry.HasIndex(e => e.SourceKey).IsUnique();
+            entry.HasIndex(e => new { e.MemberId, e.RecordedAt });
+            entry.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OrderEarning>(order =>
+        {
+            order.ToTable("order_earnings");
+            order.HasKey(o => o.OrderId);
+            order.Property(o => o.OrderId).HasColumnName("order_id").HasMaxLength(64);
+            order.Property(o => o.MemberId).HasColumnName("member_id");
+            order.Property(o => o.PlacedAt).HasColumnName("placed_at");
+            order.Property(o => o.Points).HasColumnName("points");
+            order.Property(o => o.ReversedPoints).HasColumnName("reversed_points");
+            order.Property(o => o.ConfirmedAt).HasColumnName("confirmed_at");
+            order.HasIndex(o => o.MemberId);
+            order.HasOne<Member>().WithMany().HasForeignKey(o => o.MemberId).OnDelete(DeleteBehavior.Restrict);
+            order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OrderEarningLine>(line =>
+        {
+            line.ToTable("order_earning_lines");
+            line.HasKey(l => new { l.OrderId, l.LineNumber });
+            line.Property(l => l.OrderId).HasColumnName("order_id").HasMaxLength(64);
+            line.Property(l => l.LineNumber).HasColumnName("line_number").ValueGeneratedNever();
+            line.Property(l => l.Sku).HasColumnName("sku").HasMaxLength(100);
+            line.Property(l => l.Category).HasColumnName("category").HasMaxLength(100);
+            line.Property(l => l.Quantity).HasColumnName("quantity");
+            line.Property(l => l.Points).HasColumnName("points");
+            line.Property(l => l.ReversedQuantity).HasColumnName("reversed_quantity");
+            line.Property(l => l.ReversedPoints).HasColumnName("reversed_points");
+        });
+
+        modelBuilder.Entity<RewardCode>(code =>
+        {
+            code.ToTable("reward_codes");
+            code.HasKey(c => c.Code);
+            code.Property(c => c.Code).HasColumnName("code").HasMaxLength(32);
+            code.Property(c => c.MemberId).HasColumnName("member_id");
+            code.Property(c => c.RewardId).HasColumnName("reward_id").HasMaxLength(64);
+            code.Property(c => c.Kind).HasColumnName("kind").HasMaxLength(20);
+            code.Property(c => c.Value).HasColumnName("value");
+            code.Property(c => c.Cost).HasColumnName("cost");
+            code.Property(c => c.CreatedAt).HasColumnName("created_at");
+            code.Property(c => c.ExpiresAt).HasColumnName("expires_at");
+            code.Property(c => c.UsedForOrderId).HasColumnName("used_for_order_id").HasMaxLength(64);
+            code.Property(c => c.UsedAt).HasColumnName("used_at");
+            code.HasIndex(c => new { c.MemberId, c.CreatedAt });
+            code.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         modelBuilder.AddMessagingTables();
         modelBuilder.AddSchedulerTable();
     }

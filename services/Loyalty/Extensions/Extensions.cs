@@ -1,3 +1,5 @@
+using CustomerPlatform.Loyalty.Earning;
+using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.Messaging;
 using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
 
@@ -9,8 +11,16 @@ internal static class Extensions
     {
         builder.AddDefaultAuthentication();
         builder.AddPostgresDbContext<LoyaltyDbContext>(ResourceNames.Databases.Loyalty);
+        builder.Services.AddOptions<EarningOptions>().BindConfiguration(EarningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TierOptions>().BindConfiguration(TierOptions.Section);
+        builder.Services.AddOptions<Rewards.RewardOptions>().BindConfiguration(Rewards.RewardOptions.Section);
         builder.AddMessaging<LoyaltyDbContext>(
-            _ => { },
+            bus =>
+            {
+                bus.AddConsumer<OrderPlacedConsumer>();
+                bus.AddConsumer<ConfirmOrderPointsConsumer>();
+                bus.AddConsumer<OrderReversalConsumer>();
+            },
             messaging => messaging.AddPostgresScheduler<LoyaltyDbContext>(SchedulerQueueName(ResourceNames.Services.Loyalty)));
     }
 }

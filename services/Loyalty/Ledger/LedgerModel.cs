@@ -1,0 +1,55 @@
+namespace CustomerPlatform.Loyalty.Ledger;
+
+/// <summary>
+/// A programme member: one per address (lower case), with the customer once an event names them. The running
+/// <see cref="Balance"/> and <see cref="Pending"/> are the sums of the member's entries' <see cref="LedgerEntry.Points"/> and
+/// <see cref="LedgerEntry.PendingPoints"/>, changed only with an entry, under this row's lock (ADR-032).
+/// </summary>
+public sealed class Member
+{
+    public Guid Id { get; set; }
+    public required string Email { get; set; }
+    public Guid? CustomerId { get; set; }
+    /// <summary>Confirmed points: may go below zero when confirmed points are reversed.</summary>
+    public long Balance { get; set; }
+    /// <summary>Points earned and not yet confirmed (nor reversed).</summary>
+    public long Pending { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// One line of the append-only ledger: never updated nor deleted. <see cref="Points"/> is what it adds to the balance,
+/// <see cref="PendingPoints"/> what it adds to the pending points (a pending earn adds only pending points, its confirmation
+/// moves them to the balance). <see cref="SourceKey"/> is unique: the same source (an event, a command) writes one entry.
+/// </summary>
+public sealed class LedgerEntry
+{
+    public Guid Id { get; set; }
+    public Guid MemberId { get; set; }
+    public required string Kind { get; set; }
+    public long Points { get; set; }
+    public long PendingPoints { get; set; }
+    public string? OrderId { get; set; }
+    /// <summary>Why (an adjustment's reason, a reversal's cause).</summary>
+    public string? Reason { get; set; }
+    /// <summary>Who made a staff adjustment.</summary>
+    public Guid? ById { get; set; }
+    public string? ByName { get; set; }
+    public required string SourceKey { get; set; }
+    /// <summary>When what it records happened (the order's time).</summary>
+    public DateTimeOffset At { get; set; }
+    /// <summary>When it was written: the ledger's order.</summary>
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+public static class LedgerKinds
+{
+    public const string Earn = "earn";
+    public const string PendingEarn = "pending-earn";
+    public const string Confirm = "confirm";
+    public const string Redeem = "redeem";
+    public const string Expire = "expire";
+    public const string Reverse = "reverse";
+    public const string Adjustment = "adjustment";
+}

@@ -1,0 +1,150 @@
+using System.Net.Http.Json;
+using CustomerPlatform.Contracts.Customers;
+using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.ServiceDefaults;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerPlatform.Loyalty.Tests;
+
+/// <summary>
+/// Real PostgreSQL and RabbitMQ; the Loyalty service in-process; and a second host standing for the other services,
+/// which publishes the Customers service's order events.
+/// </summary>
+public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyDbContext>(
+    "loyalty-tests",
+    [TestServer.Postgres(ResourceNames.Databases.Loyalty), TestServer.RabbitMq()])
+{
+    /// <summary>The return window, short enough to see points confirmed, long enough to see them pending first.</summary>
+    public static readonly TimeSpan ConfirmAfter = TimeSpan.FromSeconds(5);
+
+    protected override void AddSettings(IDictionary<string, string?> settings)
+    {
+        settings["Loyalty:Earning:PointsPerUnit"] = "2";
+        settings["Loyalty:Earning:CategoryMultipliers:books"] = "1.5";
+        settings["Loyalty:Earning:ConfirmAfter"] = ConfirmAfter.ToString();
+        settings["Loyalty:Tiers:0:Name"] = "Member";
+        settings["Loyalty:Tiers:0:Threshold"] = "0";
+        settings["Loyalty:Tiers:1:Name"] = "Silver";
+        settings["Loyalty:Tiers:1:Threshold"] = "100";
+        settings["Loyalty:Tiers:2:Name"] = "Gold";
+        settings["Loyalty:Tiers:2:Threshold"] = "1000";
+        settings["Loyalty:Rewards:ten-off:Name"] = "10 % off your next order";
+        settings["Loyalty:Rewards:ten-off:Kind"] = "percent-discount";
+        settings["Loyalty:Rewards:ten-off:Value"] = "10";
+        settings["Loyalty:Rewards:ten-off:Cost"] = "500";
+        settings["Loyalty:Rewards:ten-off:ValidFor"] = "30.00:00:00";
+        settings["Loyalty:Rewards:free-shipping:Name"] = "Free shipping";
+        settings["Loyalty:Rewards:free-shipping:Kind"] = "free-shipping";
+        settings["Loyalty:Rewards:free-shipping:Cost"] = "200";
+        settings["Loyalty:Tiers:1:FreeShipping"] = "true";
+        settings["Loyalty:Tiers:2:FreeShipping"] = "true";
+        settings["Loyalty:Tiers:2:EarlyAccess"] = "true";
+        settings["Loyalty:Rewards:blink:Name"] = "A code that expires at once";
+        settings["Loyalty:Rewards:blink:Kind"] = "fixed-discount";
+        settings["Loyalty:Rewards:blink:Value"] = "5";
+        settings["Loyalty:Rewards:blink:Cost"] = "1";
+        settings["Loyalty:Rewards:blink:ValidFor"] = "00:00:01";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Logging:LogLevel:CustomerPlatform"] = "Information";
+    }
+
+    /// <summary>A customer of their own, signed in with the claims Identity's access tokens carry.</summary>
+    public (Guid CustomerId, string Email, HttpClient Client) NewCustomer()
+    {
+        var customerId = Guid.NewGuid();
+        var email = $"Shopper.{customerId:N}@Example.com";
+        var client = CreateClient(customerId, Roles.Customer);
+        client.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, email);
+        return (customerId, email, client);
+    }
+
+    /// <summary>A client calling as the business's store: a token of the store scope naming the store, no person.</summary>
+    public HttpClient Store()
+    {
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, "store-dev");
+        client.DefaultRequestHeaders.Add(TestAuthHandler.ScopeHeader, "store");
+        return client;
+    }
+
+    /// <summary>
+    /// An order of two lines: 3 × 10.00 in "garden" (2 points per unit: 60 points) and 2 × 12.50 in "books"
+    /// (×1.5: 75 points): 135 points. Placed now, so confirmed <see cref="ConfirmAfter"/> later.
+    /// </summary>
+    public static OrderPlaced NewOrder(Guid? customerId, string email) => new()
+    {
+        OrderId = $"L-{Guid.NewGuid():N}",
+        Email = email,
+        CustomerId = customerId,
+        At = DateTimeOffset.UtcNow,
+        CustomerName = "Sam Shopper",
+        Currency = "EUR",
+        Lines =
+        [
+            new OrderLineItem { Sku = "HOSE-1", Name = "Garden hose", Category = "garden", Quantity = 3, UnitPrice = 10.00m },
+            new OrderLineItem { Sku = "BOOK-7", Name = "A novel", Category = "Books", Quantity = 2, UnitPrice = 12.50m },
+        ],
+        ShippingCost = 4.95m,
+        Total = 59.95m,
+        EstimatedDelivery = DateTimeOffset.UtcNow.AddDays(3),
+    };
+
+    public const long OrderPoints = 135;
+
+    /// <summary>Publishes <paramref name="order"/> as Customers would, and waits until it earned its pending points.</summary>
+    public async Task<OrderPlaced> PlaceAsync(OrderPlaced order)
+    {
+        await Bus.Publish(order);
+        await WaitForEntryAsync(order.OrderId, LedgerKinds.PendingEarn);
+        return order;
+    }
+
+    public Task<List<LedgerEntry>> EntriesAsync(string orderId) =>
+        ReadAsync(db => db.LedgerEntries.Where(e => e.OrderId == orderId).OrderBy(e => e.RecordedAt).ToListAsync());
+
+    public Task<Member?> MemberAsync(string email) =>
+        ReadAsync(db => db.Members.SingleOrDefaultAsync(m => m.Email == MemberLedger.NormalizeEmail(email)));
+
+    public static async Task<LoyaltyApi.MemberView> MeAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<LoyaltyApi.MemberView>("/api/loyalty/me"))!;
+
+    public static async Task<List<LoyaltyApi.LedgerEntryView>> LedgerAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<List<LoyaltyApi.LedgerEntryView>>("/api/loyalty/me/ledger"))!;
+
+    /// <summary>Gives the member of <paramref name="email"/> (the customer's) confirmed points, as a staff adjustment would.</summary>
+    public Task GrantAsync(Guid customerId, string email, long points) => AdjustAsync(email, customerId, $"test:{Guid.NewGuid():N}", points);
+
+    /// <summary>Appends an adjustment of <paramref name="points"/> under <paramref name="sourceKey"/> in a transaction of its own; true when appended.</summary>
+    public async Task<bool> AdjustAsync(string email, Guid? customerId, string sourceKey, long points)
+    {
+        await using var scope = Service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
+        return await db.InTransactionAsync(async () =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var member = await MemberLedger.LockByEmailAsync(db, email, customerId, now, CancellationToken.None);
+            return await MemberLedger.AppendAsync(db, member, new LedgerEntry
+            {
+                Id = NewId.NextGuid(), Kind = LedgerKinds.Adjustment, Points = points, Reason = "Test grant", ByName = "Test",
+                SourceKey = sourceKey, At = now, RecordedAt = now,
+            }, CancellationToken.None);
+        }, CancellationToken.None);
+    }
+
+    public async Task WaitUntilAsync(Func<LoyaltyDbContext, Task<bool>> done, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (!await ReadAsync(done))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Never saw {what}.");
+            await Task.Delay(50);
+        }
+    }
+
+    public Task WaitForEntryAsync(string orderId, string kind, int count = 1) =>
+        WaitUntilAsync(async db => await db.LedgerEntries.CountAsync(e => e.OrderId == orderId && e.Kind == kind) >= count,
+            $"{count} {kind} entr(ies) of order {orderId}");
+}
