@@ -58,4 +58,7 @@ public record OrderRefunded : OrderEvent
     public required decimal Amount { get; init; }
     public required string Currency { get; init; }
     public required bool Whole { get; init; }
+
+    /// <summary>The store's id of the refund event (one order may be refunded several times at the same moment); null from older publishers.</summary>
+    public string? EventId { get; init; }
 }

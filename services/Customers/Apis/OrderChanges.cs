@@ -92,6 +92,7 @@ internal static class OrderChanges
         {
             OrderId = order.Id, Email = order.Email, CustomerId = order.CustomerId, At = at,
             Lines = refunded, Amount = amount, Currency = order.Currency, Whole = order.RefundedAmount >= order.Total,
+            EventId = body.EventId!.Trim(),
         }, null);
     }
 

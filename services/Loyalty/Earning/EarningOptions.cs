@@ -14,15 +14,15 @@ public sealed class EarningOptions
     [Range(typeof(decimal), "0", "1000")]
     public decimal PointsPerUnit { get; set; } = 1m;
 
-    /// <summary>A category's multiplier (e.g. <c>"books": 2</c>); a category not named earns ×1. Matched ignoring case.</summary>
+    /// <summary>A category's multiplier (e.g. <c>"books": 2</c>, <c>"gift-cards": 0</c> earns nothing); a category not named earns ×1. Matched ignoring case.</summary>
     public Dictionary<string, decimal> CategoryMultipliers { get; set; } = [];
 
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan ConfirmAfter { get; set; } = TimeSpan.FromDays(30);
 
     public decimal MultiplierOf(string category) =>
-        CategoryMultipliers.FirstOrDefault(m => string.Equals(m.Key, category, StringComparison.OrdinalIgnoreCase)).Value is var multiplier and > 0
-            ? multiplier
+        CategoryMultipliers.Where(m => string.Equals(m.Key, category, StringComparison.OrdinalIgnoreCase)).Select(m => (decimal?)m.Value).FirstOrDefault() is { } multiplier
+            ? Math.Max(0m, multiplier)
             : 1m;
 
     /// <summary>A line's points: its spend × points per unit × its category's multiplier, rounded down, never below zero.</summary>

@@ -94,7 +94,7 @@ public sealed class OrderReversalConsumer(LoyaltyDbContext db, TimeProvider time
             logger.LogInformation("Order {OrderId}'s refund of an amount without lines reverses no points", refund.OrderId);
             return Task.CompletedTask;
         }
-        return ReverseAsync(refund, OrderSourceKeys.Refund(refund.OrderId, refund.At), "refunded", refund.Whole ? null : refund.Lines, context.CancellationToken);
+        return ReverseAsync(refund, OrderSourceKeys.Refund(refund.OrderId, refund.EventId, refund.At), "refunded", refund.Whole ? null : refund.Lines, context.CancellationToken);
     }
 
     private async Task ReverseAsync(OrderEvent change, string sourceKey, string reason, IReadOnlyList<OrderLineQuantity>? lines, CancellationToken cancellationToken)
@@ -128,7 +128,9 @@ public sealed class OrderReversalConsumer(LoyaltyDbContext db, TimeProvider time
         }, cancellationToken);
         if (!appended)
         {
-            db.ChangeTracker.Clear(); // the lines' reversal was this event's, already applied
+            // The lines' reversal was this event's, already applied: forget it, and only it (the round also tracks its inbox row).
+            foreach (var line in earning.Lines)
+                db.Entry(line).State = EntityState.Detached;
             return;
         }
         earning.ReversedPoints += points;
@@ -142,7 +144,9 @@ public static class OrderSourceKeys
     public static string Earn(string orderId) => $"order:{orderId}:earn";
     public static string Confirm(string orderId) => $"order:{orderId}:confirm";
     public static string Cancel(string orderId) => $"order:{orderId}:cancel";
-    public static string Refund(string orderId, DateTimeOffset at) => $"order:{orderId}:refund:{at.UtcTicks}";
+    /// <summary>A refund's key: the store's event id (two refunds of one order may share their moment), else the moment.</summary>
+    public static string Refund(string orderId, string? eventId, DateTimeOffset at) =>
+        eventId is { Length: > 0 } ? $"order:{orderId}:refund:event:{eventId}" : $"order:{orderId}:refund:{at.UtcTicks}";
 
     /// <summary>The order's member, locked, and its earning with its lines, tracked; nulls when the order earned nothing yet.</summary>
     public static async Task<(Member? Member, OrderEarning? Earning)> LockAsync(LoyaltyDbContext db, string orderId, CancellationToken cancellationToken)
