@@ -22,7 +22,7 @@ public sealed class EarningOptions
 
     public decimal MultiplierOf(string category) =>
         CategoryMultipliers.Where(m => string.Equals(m.Key, category, StringComparison.OrdinalIgnoreCase)).Select(m => (decimal?)m.Value).FirstOrDefault() is { } multiplier
-            ? Math.Max(0m, multiplier)
+            ? multiplier
             : 1m;
 
     /// <summary>A line's points: its spend × points per unit × its category's multiplier, rounded down, never below zero.</summary>

@@ -12,7 +12,7 @@ public static class MemberLedger
 {
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
-    /// <summary>The member of <paramref name="email"/>, created if new, locked until the transaction ends, and tracked.</summary>
+    /// <summary>The member of <paramref name="email"/>, created if new, locked until the transaction ends (locked and read in one statement), and tracked.</summary>
     public static async Task<Member> LockByEmailAsync(LoyaltyDbContext db, string email, Guid? customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var address = NormalizeEmail(email);
@@ -21,19 +21,15 @@ public static class MemberLedger
             VALUES ({NewId.NextGuid()}, {address}, {customerId}, 0, 0, {now}, {now})
             ON CONFLICT (email) DO NOTHING
             """, cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT id FROM loyalty_members WHERE email = {address} FOR UPDATE", cancellationToken);
-        var member = await db.Members.AsTracking().SingleAsync(m => m.Email == address, cancellationToken);
+        var member = await db.Members.FromSql($"SELECT * FROM loyalty_members WHERE email = {address} FOR UPDATE").AsTracking().SingleAsync(cancellationToken);
         if (customerId is not null && member.CustomerId is null)
             member.CustomerId = customerId;
         return member;
     }
 
     /// <summary>The member, locked until the transaction ends, and tracked.</summary>
-    public static async Task<Member> LockAsync(LoyaltyDbContext db, Guid memberId, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlAsync($"SELECT id FROM loyalty_members WHERE id = {memberId} FOR UPDATE", cancellationToken);
-        return await db.Members.AsTracking().SingleAsync(m => m.Id == memberId, cancellationToken);
-    }
+    public static Task<Member> LockAsync(LoyaltyDbContext db, Guid memberId, CancellationToken cancellationToken) =>
+        db.Members.FromSql($"SELECT * FROM loyalty_members WHERE id = {memberId} FOR UPDATE").AsTracking().SingleAsync(cancellationToken);
 
     /// <summary>
     /// Appends <paramref name="entry"/> to the locked <paramref name="member"/>'s ledger unless an entry with its source key
