@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPlatform.ServiceDefaults;
@@ -27,5 +29,15 @@ public static class RetryLaterProblem
                 Type = type,
             },
         });
+    }
+
+    /// <summary>
+    /// The rate limiter's refusal (<c>RateLimiterOptions.OnRejected</c>): 429 with the lease's <c>Retry-After</c> (at least a
+    /// second) and the problem body; the request went no further.
+    /// </summary>
+    public static async ValueTask TooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
+        await WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, seconds, "Too many requests.", "https://tools.ietf.org/html/rfc6585#section-4");
     }
 }

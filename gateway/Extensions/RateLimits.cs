@@ -44,7 +44,7 @@ internal static class RateLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(context => Limited(context) && context.User.FindFirst("sub")?.Value is { } user
                     ? RateLimitPartition.GetFixedWindowLimiter(user, _ => Options(settings.PerUser))
                     : RateLimitPartition.GetNoLimiter("")));
-            options.OnRejected = RejectAsync;
+            options.OnRejected = RetryLaterProblem.TooManyRequestsAsync;
         });
     }
 
@@ -58,11 +58,4 @@ internal static class RateLimits
         QueueLimit = 0,
         AutoReplenishment = true,
     };
-
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
-        await RetryLaterProblem.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, seconds,
-            "Too many requests.", "https://tools.ietf.org/html/rfc6585#section-4");
-    }
 }

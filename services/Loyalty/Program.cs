@@ -1,4 +1,5 @@
 using CustomerPlatform.Loyalty;
+using CustomerPlatform.Loyalty.Captures;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,7 +8,8 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
+app.MapDefaultEndpoints(beforeAuthentication: CapturesApi.UseCaptures);
 app.MapLoyaltyApiV1();
+app.MapCaptures();
 
 app.Run();

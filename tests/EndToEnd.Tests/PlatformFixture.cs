@@ -42,6 +42,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 // The app's sessions refresh their access token once it is 15 s old (not 14 min): every
                 // browser test then goes through refreshes, side by side with the pages' polling.
                 Project(builder, ResourceNames.Gateway).WithEnvironment("App__RefreshAhead", "00:14:45");
+                // The storefront the pop-up test plays (a page the browser is given for this origin).
+                Project(builder, ResourceNames.Services.Loyalty).WithEnvironment("Loyalty__Capture__StoreOrigins__0", StorefrontOrigin);
                 // Support's follow-up comes seconds after an order's delivery, not days.
                 Project(builder, ResourceNames.Services.Customers).WithEnvironment("Customers__FollowUpDelay", FollowUpDelay.ToString());
             }, timeout.Token);
@@ -59,6 +61,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var identity = Project(builder, ResourceNames.Services.Identity);
         foreach (var policy in new[] { "SignUp", "SignIn", "ResendVerification" })
             identity.WithEnvironment($"Identity__RateLimits__{policy}__PerIp", "100000");
+        Project(builder, ResourceNames.Services.Loyalty).WithEnvironment("Loyalty__Capture__PermitPerAddress", "100000");
         var gateway = Project(builder, ResourceNames.Gateway);
         foreach (var partition in new[] { "PerAddress", "PerUser" })
             gateway.WithEnvironment($"Gateway__RateLimits__{partition}__PermitLimit", "1000000");
@@ -81,6 +84,19 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public static readonly TimeSpan KeyRotationPeriod = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan FollowUpDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The business's storefront in the pop-up's test: a page the test serves on a loopback port of its own, another origin than
+    /// the gateway's (on loopback as the gateway is: Chromium keeps pages of public addresses from calling loopback ones).
+    /// </summary>
+    public static readonly string StorefrontOrigin = $"http://127.0.0.1:{FreePort()}";
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
     public static readonly TimeSpan KeyPublicationLead = TimeSpan.FromSeconds(20);
 
     public static IResourceBuilder<ProjectResource> Project(IDistributedApplicationTestingBuilder builder, string name) =>

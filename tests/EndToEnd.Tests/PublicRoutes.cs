@@ -174,6 +174,8 @@ public static class PublicRoutes
         ["POST /api/loyalty/rewards/{rewardId}/redeem"] = Access.SignedIn,
         ["POST /api/loyalty/codes/{code}/redemptions"] = Access.Store,
         ["GET /api/loyalty/members/{email}/benefits"] = Access.Store,
+        ["POST /api/loyalty/captures"] = Access.Anyone,
+        ["GET /api/loyalty/staff/popup"] = Access.Staff,
 
         ["GET /api/customers/status"] = Access.Anyone,
         ["PUT /api/customers/orders/{orderId}"] = Access.Store,

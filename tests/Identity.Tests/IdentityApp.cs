@@ -1,9 +1,8 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using CustomerPlatform.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerPlatform.Identity.Tests;
@@ -24,7 +23,7 @@ public sealed class IdentityApp(IReadOnlyDictionary<string, string?> settings, F
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(time);
-            services.AddSingleton<IStartupFilter, LoopbackClientFilter>();
+            services.AddSingleton<IStartupFilter, LoopbackPeer>();
         });
     }
 
@@ -34,20 +33,5 @@ public sealed class IdentityApp(IReadOnlyDictionary<string, string?> settings, F
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(Origin) });
         client.DefaultRequestHeaders.Add("X-Forwarded-For", clientIp);
         return client;
-    }
-
-    // The test server has no socket, hence no peer address; the gateway's is loopback, which
-    // ServiceDefaults trusts to forward the client's address.
-    private sealed class LoopbackClientFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Customers;
+using CustomerPlatform.Contracts.Notifications;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.ServiceDefaults;
 using MassTransit;
@@ -14,10 +15,24 @@ namespace CustomerPlatform.Loyalty.Tests;
 /// </summary>
 public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyDbContext>(
     "loyalty-tests",
-    [TestServer.Postgres(ResourceNames.Databases.Loyalty), TestServer.RabbitMq()])
+    [TestServer.Postgres(ResourceNames.Databases.Loyalty), TestServer.RabbitMq()],
+    typeof(SendEmail))
 {
     /// <summary>The return window, short enough to see points confirmed, long enough to see them pending first.</summary>
     public static readonly TimeSpan ConfirmAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>The storefront's origin: the pop-up's routes answer CORS for it.</summary>
+    public const string StoreOrigin = "https://shop.example";
+
+    public const int CapturesPerAddress = 5;
+
+    /// <summary>A client without a token, calling from an address of its own (so the per-address limit is its own).</summary>
+    public HttpClient Anonymous()
+    {
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
+        return client;
+    }
 
     protected override void AddSettings(IDictionary<string, string?> settings)
     {
@@ -46,6 +61,10 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
         settings["Loyalty:Rewards:blink:Value"] = "5";
         settings["Loyalty:Rewards:blink:Cost"] = "1";
         settings["Loyalty:Rewards:blink:ValidFor"] = "00:00:01";
+        settings["Loyalty:Capture:StoreOrigins:0"] = StoreOrigin;
+        settings["Loyalty:Capture:PermitPerAddress"] = CapturesPerAddress.ToString();
+        settings["Loyalty:Capture:Window"] = "00:10:00";
+        settings["Loyalty:Capture:Texts:Title"] = "Take {percent} % off, friend";
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:CustomerPlatform"] = "Information";
     }

@@ -25,6 +25,7 @@ public class ServiceFactory<TEntryPoint>(IReadOnlyDictionary<string, string?> se
         builder.ConfigureTestServices(services =>
         {
             services.AddTestAuthentication();
+            services.AddSingleton<IStartupFilter, LoopbackPeer>();
 
             // The first test publishes at once: the service's queues must be bound before it starts.
             services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);

@@ -126,4 +126,10 @@ public static class EmailTemplates
     /// <c>orderId</c>, <c>reason</c>, <c>returnLink</c>.
     /// </summary>
     public const string ReturnRejected = "return-rejected";
+
+    /// <summary>
+    /// The storefront's pop-up captured an address: its one personal first-purchase code (category loyalty). Variables:
+    /// <c>code</c>, <c>percent</c>, <c>expiresAt</c>.
+    /// </summary>
+    public const string FirstPurchaseCode = "first-purchase-code";
 }

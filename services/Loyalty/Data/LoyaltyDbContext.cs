@@ -1,3 +1,4 @@
+using CustomerPlatform.Loyalty.Captures;
 using CustomerPlatform.Loyalty.Earning;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.Loyalty.Rewards;
@@ -6,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Loyalty;
 
-/// <summary>The Loyalty service's own database, loyaltydb: members, the append-only ledger, what orders earned, and messaging.</summary>
+/// <summary>The Loyalty service's own database, loyaltydb: members, the append-only ledger, what orders earned, reward codes, the pop-up's captures, and messaging.</summary>
 public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options)
 {
     public DbSet<Member> Members => Set<Member>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<OrderEarning> OrderEarnings => Set<OrderEarning>();
     public DbSet<RewardCode> RewardCodes => Set<RewardCode>();
+    public DbSet<Capture> Captures => Set<Capture>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -97,6 +99,18 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
             code.Property(c => c.UsedAt).HasColumnName("used_at");
             code.HasIndex(c => new { c.MemberId, c.CreatedAt });
             code.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Capture>(capture =>
+        {
+            capture.ToTable("loyalty_captures");
+            capture.HasKey(c => c.Email);
+            capture.Property(c => c.Email).HasColumnName("email").HasMaxLength(320);
+            capture.Property(c => c.Code).HasColumnName("code").HasMaxLength(32);
+            capture.Property(c => c.Source).HasColumnName("source").HasMaxLength(200);
+            capture.Property(c => c.ConsentText).HasColumnName("consent_text").HasMaxLength(300);
+            capture.Property(c => c.ConsentedAt).HasColumnName("consented_at");
+            capture.HasIndex(c => c.Code).IsUnique();
         });
 
         modelBuilder.AddMessagingTables();

@@ -1,3 +1,4 @@
+using CustomerPlatform.Loyalty.Captures;
 using CustomerPlatform.Loyalty.Earning;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.Messaging;
@@ -14,6 +15,7 @@ internal static class Extensions
         builder.Services.AddOptions<EarningOptions>().BindConfiguration(EarningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<TierOptions>().BindConfiguration(TierOptions.Section);
         builder.Services.AddOptions<Rewards.RewardOptions>().BindConfiguration(Rewards.RewardOptions.Section);
+        builder.Services.AddCaptures(builder.Configuration);
         builder.AddMessaging<LoyaltyDbContext>(
             bus =>
             {

@@ -12,6 +12,9 @@ public static class MemberLedger
 {
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
+    /// <summary>An address as the store and the pop-up send it: up to 320 characters with an '@' between something and something.</summary>
+    public static bool IsEmail(string? email) => email is { Length: > 2 and <= 320 } && email.IndexOf('@') is > 0 and var at && at < email.Length - 1;
+
     /// <summary>The member of <paramref name="email"/>, created if new, locked until the transaction ends (locked and read in one statement), and tracked.</summary>
     public static async Task<Member> LockByEmailAsync(LoyaltyDbContext db, string email, Guid? customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {

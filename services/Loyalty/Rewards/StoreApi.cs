@@ -20,8 +20,6 @@ public static partial class StoreApi
 
     private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 
-    private static bool IsEmail(string? email) => email is { Length: > 2 and <= 320 } && email.IndexOf('@') is > 0 and var at && at < email.Length - 1;
-
     /// <summary>
     /// 200 when the code is the customer's, unexpired and now used for the order (or already was, for that order); 409 when it
     /// was used for another order; 404 when unknown, expired or another customer's. A bad body: 400 naming the field, nothing written.
@@ -34,7 +32,7 @@ public static partial class StoreApi
             return TypedResults.ValidationProblem(bodyErrors!);
         if (body.OrderId is null || !OrderIdPattern().IsMatch(body.OrderId))
             return TypedResults.ValidationProblem(Error("orderId", "The order id is 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'."));
-        if (!IsEmail(body.CustomerEmail))
+        if (!MemberLedger.IsEmail(body.CustomerEmail))
             return TypedResults.ValidationProblem(Error("customerEmail", "The customer's email address is required."));
         if (body.OrderTotal is not >= 0)
             return TypedResults.ValidationProblem(Error("orderTotal", "The order's total is a number, 0 or more."));
@@ -74,7 +72,7 @@ public static partial class StoreApi
     public static async Task<Results<Ok<BenefitsView>, ValidationProblem>> GetBenefitsAsync(
         string email, LoyaltyDbContext db, IOptions<TierOptions> tiers, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!IsEmail(email))
+        if (!MemberLedger.IsEmail(email))
             return TypedResults.ValidationProblem(Error("email", "An email address is required."));
         var address = MemberLedger.NormalizeEmail(email);
         var member = await db.Members.FirstOrDefaultAsync(m => m.Email == address, cancellationToken);

@@ -103,6 +103,10 @@ public static class EmailTemplateCatalog
         new(EmailTemplates.ReturnRejected, NotificationCategories.Orders,
             "Your return {{returnNumber}} for order {{orderId}}",
             [Text("displayName"), Text("returnNumber"), Text("orderId"), Paragraph("reason", 2000), Link("returnLink")]),
+
+        new(EmailTemplates.FirstPurchaseCode, NotificationCategories.Loyalty,
+            "Your {{percent}} % code for your first order",
+            [Text("code", 32), Number("percent", 1, 100), Timestamp("expiresAt")]),
     ];
 
     public static EmailTemplate? Find(string name) =>
