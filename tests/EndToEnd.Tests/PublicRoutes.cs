@@ -174,6 +174,10 @@ public static class PublicRoutes
         ["POST /api/loyalty/rewards/{rewardId}/redeem"] = Access.SignedIn,
         ["POST /api/loyalty/codes/{code}/redemptions"] = Access.Store,
         ["GET /api/loyalty/members/{email}/benefits"] = Access.Store,
+        ["GET /api/loyalty/staff/members"] = Access.Staff,
+        ["GET /api/loyalty/staff/members/{memberId}"] = Access.Staff,
+        ["GET /api/loyalty/staff/members/{memberId}/ledger"] = Access.Staff,
+        ["POST /api/loyalty/staff/members/{memberId}/adjustments"] = Access.AgentOrAdmin,
 
         ["GET /api/customers/status"] = Access.Anyone,
         ["PUT /api/customers/orders/{orderId}"] = Access.Store,

@@ -126,4 +126,11 @@ public static class EmailTemplates
     /// <c>orderId</c>, <c>reason</c>, <c>returnLink</c>.
     /// </summary>
     public const string ReturnRejected = "return-rejected";
+
+    /// <summary>
+    /// A loyalty member's points of the last 12 months reached a higher tier (category loyalty: the customer may turn it
+    /// off; once per member and tier). Variables: <c>tierName</c>, <c>loyaltyLink</c> (the app's loyalty page), optionally
+    /// <c>benefits</c> (the tier's benefits, one per line).
+    /// </summary>
+    public const string LoyaltyTierUpgraded = "loyalty-tier-upgraded";
 }

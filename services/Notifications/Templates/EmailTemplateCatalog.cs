@@ -103,6 +103,10 @@ public static class EmailTemplateCatalog
         new(EmailTemplates.ReturnRejected, NotificationCategories.Orders,
             "Your return {{returnNumber}} for order {{orderId}}",
             [Text("displayName"), Text("returnNumber"), Text("orderId"), Paragraph("reason", 2000), Link("returnLink")]),
+
+        new(EmailTemplates.LoyaltyTierUpgraded, NotificationCategories.Loyalty,
+            "You are now {{tierName}} at {{platform.name}}",
+            [Text("tierName"), Link("loyaltyLink"), Paragraph("benefits", 2000).Optional()]),
     ];
 
     public static EmailTemplate? Find(string name) =>
