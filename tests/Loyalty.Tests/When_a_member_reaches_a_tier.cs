@@ -22,10 +22,13 @@ public sealed class When_a_member_reaches_a_tier(LoyaltyFixture fixture)
         var (customerId, email, _) = fixture.NewCustomer();
         // An adjustment does not count toward the tier: 2,000 points by hand are no upgrade.
         await fixture.GrantAsync(customerId, email, 2000);
+        // Two orders of 135 points, each delivered twice: the first confirmed crosses Silver (100), the second stays in it.
         var order = LoyaltyFixture.NewOrder(customerId, email);
-        await fixture.Bus.Publish(order);
-        await fixture.Bus.Publish(order);
+        var another = LoyaltyFixture.NewOrder(customerId, email);
+        foreach (var placed in new[] { order, another, order, another })
+            await fixture.Bus.Publish(placed);
         await fixture.WaitForEntryAsync(order.OrderId, LedgerKinds.Confirm);
+        await fixture.WaitForEntryAsync(another.OrderId, LedgerKinds.Confirm);
         await fixture.Bus.Publish(new ConfirmOrderPoints(order.OrderId));
 
         var sent = await fixture.Events.WaitForAsync<SendEmail>(
