@@ -110,6 +110,7 @@ public static class StaffApi
                 $"'idempotencyKey' is 1 to {MaxIdempotencyKeyLength} printable ASCII characters without spaces."));
 
         var sourceKey = $"adjustment:{key ?? NewId.NextGuid().ToString("N")}";
+        // Who, from the caller's token: one line of at most 200 characters (the by_name column's limit).
         var byName = user.GetDisplayName() ?? user.GetEmail();
         var (outcome, entry) = await db.InTransactionAsync<(Outcome, LedgerEntry?)>(async () =>
         {
