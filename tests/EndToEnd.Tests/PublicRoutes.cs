@@ -176,6 +176,10 @@ public static class PublicRoutes
         ["GET /api/loyalty/members/{email}/benefits"] = Access.Store,
         ["POST /api/loyalty/captures"] = Access.Anyone,
         ["GET /api/loyalty/staff/popup"] = Access.Staff,
+        ["GET /api/loyalty/staff/members"] = Access.Staff,
+        ["GET /api/loyalty/staff/members/{memberId}"] = Access.Staff,
+        ["GET /api/loyalty/staff/members/{memberId}/ledger"] = Access.Staff,
+        ["POST /api/loyalty/staff/members/{memberId}/adjustments"] = Access.AgentOrAdmin,
 
         ["GET /api/customers/status"] = Access.Anyone,
         ["PUT /api/customers/orders/{orderId}"] = Access.Store,

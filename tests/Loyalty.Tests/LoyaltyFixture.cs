@@ -11,7 +11,7 @@ namespace CustomerPlatform.Loyalty.Tests;
 
 /// <summary>
 /// Real PostgreSQL and RabbitMQ; the Loyalty service in-process; and a second host standing for the other services,
-/// which publishes the Customers service's order events.
+/// which publishes the Customers service's order events and records the emails Loyalty asks of Notifications.
 /// </summary>
 public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyDbContext>(
     "loyalty-tests",
@@ -78,6 +78,19 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
         client.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, email);
         return (customerId, email, client);
     }
+
+    /// <summary>A staff member of <paramref name="role"/>, signed in with a name (what an adjustment records as its author).</summary>
+    public (Guid StaffId, HttpClient Client) NewStaff(string role)
+    {
+        var staffId = Guid.NewGuid();
+        var client = CreateClient(staffId, role);
+        client.DefaultRequestHeaders.Add(TestAuthHandler.NameHeader, $"Alex {role}");
+        return (staffId, client);
+    }
+
+    /// <summary>The tier emails asked of Notifications for <paramref name="email"/> so far.</summary>
+    public IReadOnlyList<SendEmail> TierEmailsTo(string email) =>
+        Events.All<SendEmail>(e => e.Template == EmailTemplates.LoyaltyTierUpgraded && e.To == MemberLedger.NormalizeEmail(email));
 
     /// <summary>A client calling as the business's store: a token of the store scope naming the store, no person.</summary>
     public HttpClient Store()

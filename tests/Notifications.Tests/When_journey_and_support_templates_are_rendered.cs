@@ -58,6 +58,18 @@ public sealed class When_journey_and_support_templates_are_rendered
             ["replyExcerpt"] = "Open Settings, then Team.\nInvite by email.",
             ["ticketLink"] = "https://app.example.com/support/tickets/42",
         },
+        [EmailTemplates.LoyaltyTierUpgraded] = new()
+        {
+            ["tierName"] = "Silver",
+            ["loyaltyLink"] = "https://app.example.com/loyalty",
+            ["benefits"] = "Free shipping on every order\nEarly access to new products and sales",
+        },
+        [EmailTemplates.FirstPurchaseCode] = new()
+        {
+            ["code"] = "K7P2QRW9ZX4M",
+            ["percent"] = "10",
+            ["expiresAt"] = "2027-01-06T21:30:00Z",
+        },
     };
 
     private static readonly Dictionary<string, string> Categories = new()
@@ -68,6 +80,8 @@ public sealed class When_journey_and_support_templates_are_rendered
         [EmailTemplates.ApprovalReminder] = NotificationCategories.Onboarding,
         [EmailTemplates.SatisfactionSurvey] = NotificationCategories.Onboarding,
         [EmailTemplates.TicketReplied] = NotificationCategories.Support,
+        [EmailTemplates.LoyaltyTierUpgraded] = NotificationCategories.Loyalty,
+        [EmailTemplates.FirstPurchaseCode] = NotificationCategories.Loyalty,
     };
 
     public static TheoryData<string> Templates() => [.. Examples.Keys];
@@ -141,6 +155,22 @@ public sealed class When_journey_and_support_templates_are_rendered
         Assert.Equal("Re: How do I invite my team? [#1042]", email.Subject);
         Assert.Contains("Use &lt;b&gt;Settings&lt;/b&gt; &amp; Team", email.Html);
         Assert.Contains("Use <b>Settings</b> & Team", email.Text);
+    }
+
+    [Fact]
+    public void Should_name_the_tier_in_the_subject_and_leave_out_benefits_a_tier_has_none_of()
+    {
+        var template = EmailTemplateCatalog.Find(EmailTemplates.LoyaltyTierUpgraded)!;
+        var variables = new Dictionary<string, string>(Examples[EmailTemplates.LoyaltyTierUpgraded]) { ["tierName"] = "Gold & more" };
+        variables.Remove("benefits");
+
+        var email = Composer.Compose(Request(EmailTemplates.LoyaltyTierUpgraded, variables), template).Email!;
+
+        Assert.Equal("You are now Gold & more at CustomerPlatform", email.Subject);
+        Assert.Contains("Gold &amp; more", email.Html);
+        Assert.DoesNotContain("Free shipping", email.Text);
+        Assert.Contains("https://app.example.com/loyalty", email.Text);
+        Assert.True(NotificationCategories.Find(template.Category)!.CanOptOut);
     }
 
     private static SendEmail Request(string template, Dictionary<string, string> variables) => new()

@@ -131,5 +131,12 @@ public static class EmailTemplates
     /// The storefront's pop-up captured an address: its one personal first-purchase code (category loyalty). Variables:
     /// <c>code</c>, <c>percent</c>, <c>expiresAt</c>.
     /// </summary>
-    public const string FirstPurchaseCode = "first-purchase-code";
+    public const string FirstPurchaseCode = "loyalty-first-purchase-code";
+
+    /// <summary>
+    /// A loyalty member's points of the last 12 months reached a higher tier (category loyalty: the customer may turn it
+    /// off; once per member and tier). Variables: <c>tierName</c>, <c>loyaltyLink</c> (the app's loyalty page), optionally
+    /// <c>benefits</c> (the tier's benefits, one per line).
+    /// </summary>
+    public const string LoyaltyTierUpgraded = "loyalty-tier-upgraded";
 }

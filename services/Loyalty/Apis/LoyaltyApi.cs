@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.Loyalty.Rewards;
+using CustomerPlatform.Loyalty.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,9 @@ public static class LoyaltyApi
         var store = api.MapGroup("").RequireAuthorization(AuthenticationExtensions.StorePolicy);
         store.MapPost("codes/{code}/redemptions", StoreApi.RedeemCodeAsync).WithSummary("The store uses a reward code on an order (idempotent per order)");
         store.MapGet("members/{email}/benefits", StoreApi.GetBenefitsAsync).WithSummary("An address's tier, benefits and points, for the store's checkout");
+
+        // Staff: members, their ledgers and manual adjustments (not part of commerce.md's fixed contract).
+        api.MapStaffApi();
         return app;
     }
 
@@ -54,14 +58,8 @@ public static class LoyaltyApi
     public static async Task<Results<Ok<List<LedgerEntryView>>, ValidationProblem>> GetMyLedgerAsync(
         string? limit, ClaimsPrincipal user, LoyaltyDbContext db, CancellationToken cancellationToken)
     {
-        // Parsed here rather than bound, so "limit=many" gets a 400 that names it too.
-        var take = MaxEntriesListed;
-        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out take)
-            || take is < 1 or > MaxEntriesListed))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["limit"] = [$"'limit' is a whole number from 1 to {MaxEntriesListed}."],
-            });
+        if (!TryParseLimit(limit, out var take, out var errors))
+            return TypedResults.ValidationProblem(errors);
         var entries = await db.LedgerEntries
             .Where(e => MemberOf(db, user).Select(m => m.Id).Contains(e.MemberId))
             .OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id)
@@ -69,6 +67,21 @@ public static class LoyaltyApi
             .Select(e => new LedgerEntryView(e.Id, e.Kind, e.Points, e.PendingPoints, e.OrderId, e.Reason, e.At))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(entries);
+    }
+
+    /// <summary>
+    /// A ledger listing's <c>limit</c>, parsed here rather than bound, so "limit=many" gets a 400 that names it too:
+    /// 1 to <see cref="MaxEntriesListed"/>, that when absent.
+    /// </summary>
+    public static bool TryParseLimit(string? limit, out int take, out Dictionary<string, string[]> errors)
+    {
+        take = MaxEntriesListed;
+        errors = [];
+        if (limit is null || (int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out take)
+            && take is >= 1 and <= MaxEntriesListed))
+            return true;
+        errors["limit"] = [$"'limit' is a whole number from 1 to {MaxEntriesListed}."];
+        return false;
     }
 
     /// <summary>The caller's membership: the member their customer id was given by an order event.</summary>

@@ -56,7 +56,7 @@ public sealed class OrderPlacedConsumer(
 }
 
 /// <summary>The return window has passed: what the order still earns (its points less those reversed) moves from pending to the balance, once.</summary>
-public sealed class ConfirmOrderPointsConsumer(LoyaltyDbContext db, TimeProvider time) : IConsumer<ConfirmOrderPoints>
+public sealed class ConfirmOrderPointsConsumer(LoyaltyDbContext db, TierUpgrades tierUpgrades, TimeProvider time) : IConsumer<ConfirmOrderPoints>
 {
     public async Task Consume(ConsumeContext<ConfirmOrderPoints> context)
     {
@@ -66,11 +66,14 @@ public sealed class ConfirmOrderPointsConsumer(LoyaltyDbContext db, TimeProvider
         var now = time.GetUtcNow();
         var remaining = earning.Points - earning.ReversedPoints;
         earning.ConfirmedAt = now;
-        await MemberLedger.AppendAsync(db, member!, new LedgerEntry
+        var confirm = new LedgerEntry
         {
             Id = NewId.NextGuid(), Kind = LedgerKinds.Confirm, Points = remaining, PendingPoints = -remaining, OrderId = earning.OrderId,
             SourceKey = OrderSourceKeys.Confirm(earning.OrderId), At = now, RecordedAt = now,
-        }, context.CancellationToken);
+        };
+        // Confirmed points count toward the tier: the upgrade email, if any, goes with the entry (the consumer outbox).
+        if (await MemberLedger.AppendAsync(db, member!, confirm, context.CancellationToken))
+            await tierUpgrades.AfterAppendAsync(db, member!, confirm, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -14,6 +14,8 @@ internal static class Extensions
         builder.AddPostgresDbContext<LoyaltyDbContext>(ResourceNames.Databases.Loyalty);
         builder.Services.AddOptions<EarningOptions>().BindConfiguration(EarningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<TierOptions>().BindConfiguration(TierOptions.Section);
+        builder.Services.AddOptions<LoyaltyEmailOptions>().BindConfiguration(LoyaltyEmailOptions.Section);
+        builder.Services.AddScoped<TierUpgrades>();
         builder.Services.AddOptions<Rewards.RewardOptions>().BindConfiguration(Rewards.RewardOptions.Section);
         builder.Services.AddCaptures(builder.Configuration);
         builder.AddMessaging<LoyaltyDbContext>(

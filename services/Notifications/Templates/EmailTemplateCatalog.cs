@@ -107,6 +107,10 @@ public static class EmailTemplateCatalog
         new(EmailTemplates.FirstPurchaseCode, NotificationCategories.Loyalty,
             "Your {{percent}} % code for your first order",
             [Text("code", 32), Number("percent", 1, 100), Timestamp("expiresAt")]),
+
+        new(EmailTemplates.LoyaltyTierUpgraded, NotificationCategories.Loyalty,
+            "You are now {{tierName}} at {{platform.name}}",
+            [Text("tierName"), Link("loyaltyLink"), Paragraph("benefits", 2000).Optional()]),
     ];
 
     public static EmailTemplate? Find(string name) =>
