@@ -20,6 +20,7 @@ internal static class Extensions
                 bus.AddConsumer<OrderPlacedConsumer>();
                 bus.AddConsumer<ConfirmOrderPointsConsumer>();
                 bus.AddConsumer<OrderReversalConsumer>();
+                bus.AddConsumer<CustomerAddressConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<LoyaltyDbContext>(SchedulerQueueName(ResourceNames.Services.Loyalty)));
     }
