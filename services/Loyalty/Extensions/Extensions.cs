@@ -21,6 +21,7 @@ internal static class Extensions
                 bus.AddConsumer<ConfirmOrderPointsConsumer>();
                 bus.AddConsumer<OrderReversalConsumer>();
                 bus.AddConsumer<CustomerAddressConsumer>();
+                bus.AddConsumer<LifecycleEarningConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<LoyaltyDbContext>(SchedulerQueueName(ResourceNames.Services.Loyalty)));
     }
