@@ -101,6 +101,17 @@ public sealed class When_the_customer_lifecycle_earns_points(LoyaltyFixture fixt
         Assert.Equal([100L, 100L, 150L, 200L, 200L], new[] { 50m, 80.9m, 90.5m, 100m, 120m }.Select(rule.PointsFor));
     }
 
+    [Fact]
+    public void Should_refuse_a_rule_without_a_limit_or_with_negative_points()
+    {
+        var options = new EarningOptions { TicketRating = new() { Points = 10, Limit = 0 }, Survey = new() { Points = -1 } };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
+        Assert.Equal(["Survey.Points", "TicketRating.Limit"], results.SelectMany(r => r.MemberNames).Order());
+        var defaults = new EarningOptions();
+        Assert.True(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(defaults, new(defaults), [], validateAllProperties: true));
+    }
+
     private static TrainingCompleted Course(Guid customerId, Guid enrollmentId, decimal score, DateTimeOffset at) => new()
     {
         EnrollmentId = enrollmentId, CustomerId = customerId, CourseId = Guid.NewGuid(), Level = "basic", Score = score, Attempts = 1, CompletedAt = at,
