@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Contracts.Notifications;
+using CustomerPlatform.Contracts.Identity;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.ServiceDefaults;
 using MassTransit;
@@ -11,7 +12,8 @@ namespace CustomerPlatform.Loyalty.Tests;
 
 /// <summary>
 /// Real PostgreSQL and RabbitMQ; the Loyalty service in-process; and a second host standing for the other services,
-/// which publishes the Customers service's order events and records the emails Loyalty asks of Notifications.
+/// which publishes the Customers service's order events, Identity's sign-ups and address changes, and the lifecycle's events, and
+/// records the emails Loyalty asks of Notifications.
 /// </summary>
 public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyDbContext>(
     "loyalty-tests",
@@ -39,6 +41,14 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
         settings["Loyalty:Earning:PointsPerUnit"] = "2";
         settings["Loyalty:Earning:CategoryMultipliers:books"] = "1.5";
         settings["Loyalty:Earning:ConfirmAfter"] = ConfirmAfter.ToString();
+        settings["Loyalty:Earning:Onboarding:Points"] = "200";
+        settings["Loyalty:Earning:Training:Points"] = "100";
+        settings["Loyalty:Earning:Training:PassMark"] = "80";
+        settings["Loyalty:Earning:Training:PointsPerPercentAbovePass"] = "5";
+        settings["Loyalty:Earning:Survey:Points"] = "50";
+        settings["Loyalty:Earning:TicketRating:Points"] = "10";
+        settings["Loyalty:Earning:TicketRating:Limit"] = "2";
+        settings["Loyalty:Earning:TicketRating:Period"] = "30.00:00:00";
         settings["Loyalty:Tiers:0:Name"] = "Member";
         settings["Loyalty:Tiers:0:Threshold"] = "0";
         settings["Loyalty:Tiers:1:Name"] = "Silver";
@@ -91,6 +101,49 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
     /// <summary>The tier emails asked of Notifications for <paramref name="email"/> so far.</summary>
     public IReadOnlyList<SendEmail> TierEmailsTo(string email) =>
         Events.All<SendEmail>(e => e.Template == EmailTemplates.LoyaltyTierUpgraded && e.To == MemberLedger.NormalizeEmail(email));
+
+    /// <summary>A customer of their own whose sign-up Loyalty has consumed (so they have a member).</summary>
+    public async Task<(Guid CustomerId, string Email, HttpClient Client)> SignedUpCustomerAsync()
+    {
+        var customer = NewCustomer();
+        await SignUpAsync(customer.CustomerId, customer.Email);
+        return customer;
+    }
+
+    /// <summary>Publishes the customer's sign-up as Identity would, and waits until they have a member.</summary>
+    public async Task SignUpAsync(Guid customerId, string email)
+    {
+        await Bus.Publish(new CustomerSignedUp { CustomerId = customerId, Email = email, DisplayName = "Sam Shopper", SignedUpAt = DateTimeOffset.UtcNow });
+        await WaitUntilAsync(db => db.Members.AnyAsync(m => m.CustomerId == customerId), $"customer {customerId}'s member");
+    }
+
+    /// <summary>Publishes the customer's address change as Identity would, and waits until their member has the new address.</summary>
+    public async Task ChangeEmailAsync(Guid customerId, string oldEmail, string newEmail)
+    {
+        await Bus.Publish(new CustomerEmailChanged { CustomerId = customerId, OldEmail = oldEmail, NewEmail = newEmail, ChangedAt = DateTimeOffset.UtcNow });
+        var address = MemberLedger.NormalizeEmail(newEmail);
+        await WaitUntilAsync(db => db.Members.AnyAsync(m => m.CustomerId == customerId && m.Email == address), $"customer {customerId}'s member at {address}");
+    }
+
+    /// <summary>The customer's members (one, unless something is wrong).</summary>
+    public Task<List<Member>> MembersOfAsync(Guid customerId) =>
+        ReadAsync(db => db.Members.Where(m => m.CustomerId == customerId).ToListAsync());
+
+    /// <summary>The entries of the customer's member(s), oldest first.</summary>
+    public Task<List<LedgerEntry>> CustomerEntriesAsync(Guid customerId) =>
+        ReadAsync(db => db.LedgerEntries
+            .Where(e => db.Members.Where(m => m.CustomerId == customerId).Select(m => m.Id).Contains(e.MemberId))
+            .OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).ToListAsync());
+
+    /// <summary>Publishes <paramref name="message"/> as the other services would, twice (a redelivery, or the same event published again).</summary>
+    public async Task PublishTwiceAsync<T>(T message) where T : class
+    {
+        await Bus.Publish(message);
+        await Bus.Publish(message);
+    }
+
+    public Task WaitForSourceKeyAsync(string sourceKey, TimeSpan? timeout = null) =>
+        WaitUntilAsync(db => db.LedgerEntries.AnyAsync(e => e.SourceKey == sourceKey), $"the entry {sourceKey}", timeout);
 
     /// <summary>A client calling as the business's store: a token of the store scope naming the store, no person.</summary>
     public HttpClient Store()

@@ -25,12 +25,14 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
             member.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
             member.Property(m => m.Email).HasColumnName("email").HasMaxLength(320);
             member.Property(m => m.CustomerId).HasColumnName("customer_id");
+            member.Property(m => m.EmailChangedAt).HasColumnName("email_changed_at");
             member.Property(m => m.Balance).HasColumnName("balance");
             member.Property(m => m.Pending).HasColumnName("pending");
             member.Property(m => m.CreatedAt).HasColumnName("created_at");
             member.Property(m => m.UpdatedAt).HasColumnName("updated_at");
             member.HasIndex(m => m.Email).IsUnique();
-            member.HasIndex(m => m.CustomerId);
+            // A customer has one member (ADR-033).
+            member.HasIndex(m => m.CustomerId).IsUnique().HasFilter("customer_id IS NOT NULL");
         });
 
         modelBuilder.Entity<LedgerEntry>(entry =>

@@ -5,9 +5,11 @@ namespace CustomerPlatform.Loyalty.Earning;
 /// <summary>
 /// Purchase points (<c>Loyalty:Earning</c>): <see cref="PointsPerUnit"/> per unit of a line's spend (quantity × unit price,
 /// shipping left out) times its category's multiplier, rounded down per line; pending until <see cref="ConfirmAfter"/>
-/// after the order was placed (its return window), then confirmed.
+/// after the order was placed (its return window), then confirmed. Lifecycle points (ADR-033): <see cref="Onboarding"/>,
+/// <see cref="Training"/>, <see cref="Survey"/> and <see cref="TicketRating"/>, each confirmed at once and limited per
+/// customer and period.
 /// </summary>
-public sealed class EarningOptions
+public sealed class EarningOptions : IValidatableObject
 {
     public const string Section = "Loyalty:Earning";
 
@@ -28,4 +30,60 @@ public sealed class EarningOptions
     /// <summary>A line's points: its spend × points per unit × its category's multiplier, rounded down, never below zero.</summary>
     public long PointsFor(string category, int quantity, decimal unitPrice) =>
         Math.Max(0, (long)decimal.Floor(quantity * unitPrice * PointsPerUnit * MultiplierOf(category)));
+
+    /// <summary>Onboarding completed: once ever.</summary>
+    public LifecycleRule Onboarding { get; set; } = new() { Points = 200, Limit = 1 };
+
+    /// <summary>A course passed: more points for a higher score.</summary>
+    public TrainingRule Training { get; set; } = new() { Points = 100, Limit = 10, Period = TimeSpan.FromDays(365) };
+
+    /// <summary>The follow-up survey answered.</summary>
+    public LifecycleRule Survey { get; set; } = new() { Points = 50, Limit = 1, Period = TimeSpan.FromDays(90) };
+
+    /// <summary>A solved ticket rated.</summary>
+    public LifecycleRule TicketRating { get; set; } = new() { Points = 10, Limit = 3, Period = TimeSpan.FromDays(30) };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, rule) in new (string, LifecycleRule)[] { (nameof(Onboarding), Onboarding), (nameof(Training), Training), (nameof(Survey), Survey), (nameof(TicketRating), TicketRating) })
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(rule, new ValidationContext(rule), results, validateAllProperties: true);
+            foreach (var result in results)
+                yield return new ValidationResult($"{Section}:{name}: {result.ErrorMessage}", [.. result.MemberNames.Select(m => $"{name}.{m}")]);
+        }
+    }
+}
+
+/// <summary>
+/// What a lifecycle event earns: <see cref="Points"/> confirmed points, at most <see cref="Limit"/> times per customer in
+/// any <see cref="Period"/> (counted back from the event's time; unset: ever).
+/// </summary>
+public class LifecycleRule
+{
+    [Range(0, 100_000)]
+    public long Points { get; set; }
+
+    [Range(1, 10_000)]
+    public int Limit { get; set; } = 1;
+
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan? Period { get; set; }
+}
+
+/// <summary>
+/// A course passed: <see cref="LifecycleRule.Points"/> plus <see cref="PointsPerPercentAbovePass"/> for each whole percent
+/// the score is above <see cref="PassMark"/> (Training's default pass mark; the event does not carry the quiz's own).
+/// </summary>
+public sealed class TrainingRule : LifecycleRule
+{
+    [Range(typeof(decimal), "0", "100")]
+    public decimal PassMark { get; set; } = 80m;
+
+    [Range(0, 10_000)]
+    public long PointsPerPercentAbovePass { get; set; } = 5;
+
+    /// <summary>The points a score (in percent) earns: never fewer than <see cref="LifecycleRule.Points"/>.</summary>
+    public long PointsFor(decimal score) =>
+        Points + PointsPerPercentAbovePass * (long)decimal.Floor(Math.Max(0m, Math.Min(score, 100m) - PassMark));
 }

@@ -154,11 +154,22 @@ public static class OrderSourceKeys
     /// <summary>The order's member, locked, and its earning with its lines, tracked; nulls when the order earned nothing yet.</summary>
     public static async Task<(Member? Member, OrderEarning? Earning)> LockAsync(LoyaltyDbContext db, string orderId, CancellationToken cancellationToken)
     {
-        var memberId = await db.OrderEarnings.Where(o => o.OrderId == orderId).Select(o => (Guid?)o.MemberId).SingleOrDefaultAsync(cancellationToken);
-        if (memberId is null)
-            return (null, null);
-        var member = await MemberLedger.LockAsync(db, memberId.Value, cancellationToken);
+        Member member;
+        while (true)
+        {
+            var memberId = await MemberIdAsync(db, orderId, cancellationToken);
+            if (memberId is null)
+                return (null, null);
+            member = await MemberLedger.LockAsync(db, memberId.Value, cancellationToken);
+            // Folded into a customer's member while this waited for the lock (ADR-033): lock that one instead.
+            if (await MemberIdAsync(db, orderId, cancellationToken) == memberId)
+                break;
+            db.Entry(member).State = EntityState.Detached;
+        }
         var earning = await db.OrderEarnings.AsTracking().Include(o => o.Lines).SingleAsync(o => o.OrderId == orderId, cancellationToken);
         return (member, earning);
     }
+
+    private static Task<Guid?> MemberIdAsync(LoyaltyDbContext db, string orderId, CancellationToken cancellationToken) =>
+        db.OrderEarnings.Where(o => o.OrderId == orderId).Select(o => (Guid?)o.MemberId).SingleOrDefaultAsync(cancellationToken);
 }

@@ -24,6 +24,8 @@ internal static class Extensions
                 bus.AddConsumer<OrderPlacedConsumer>();
                 bus.AddConsumer<ConfirmOrderPointsConsumer>();
                 bus.AddConsumer<OrderReversalConsumer>();
+                bus.AddConsumer<CustomerAddressConsumer>();
+                bus.AddConsumer<LifecycleEarningConsumer>();
             },
             messaging => messaging.AddPostgresScheduler<LoyaltyDbContext>(SchedulerQueueName(ResourceNames.Services.Loyalty)));
     }

@@ -1,7 +1,8 @@
 namespace CustomerPlatform.Loyalty.Ledger;
 
 /// <summary>
-/// A programme member: one per address (lower case), with the customer once an event names them. The running
+/// A programme member: one per address (lower case), and at most one per customer (the customer's address follows
+/// Identity's sign-up and address changes, ADR-033), with the customer once an event names them. The running
 /// <see cref="Balance"/> and <see cref="Pending"/> are the sums of the member's entries' <see cref="LedgerEntry.Points"/> and
 /// <see cref="LedgerEntry.PendingPoints"/>, changed only with an entry, under this row's lock (ADR-032).
 /// </summary>
@@ -10,6 +11,8 @@ public sealed class Member
     public Guid Id { get; set; }
     public required string Email { get; set; }
     public Guid? CustomerId { get; set; }
+    /// <summary>When Identity last changed the customer's address (<c>CustomerEmailChanged.ChangedAt</c>): an older change delivered late is ignored.</summary>
+    public DateTimeOffset? EmailChangedAt { get; set; }
     /// <summary>Confirmed points: may go below zero when confirmed points are reversed.</summary>
     public long Balance { get; set; }
     /// <summary>Points earned and not yet confirmed (nor reversed).</summary>
@@ -52,4 +55,6 @@ public static class LedgerKinds
     public const string Expire = "expire";
     public const string Reverse = "reverse";
     public const string Adjustment = "adjustment";
+    /// <summary>Points moved between members when a customer's new address already had a member of its own (ADR-033).</summary>
+    public const string Transfer = "transfer";
 }

@@ -227,6 +227,10 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("EmailChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_changed_at");
+
                     b.Property<long>("Pending")
                         .HasColumnType("bigint")
                         .HasColumnName("pending");
@@ -237,7 +241,9 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasFilter("customer_id IS NOT NULL");
 
                     b.HasIndex("Email")
                         .IsUnique();

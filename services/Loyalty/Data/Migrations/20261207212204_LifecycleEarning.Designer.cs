@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerPlatform.Loyalty.Data.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261207212047_PopUpCaptures")]
-    partial class PopUpCaptures
+    [Migration("20261207212204_LifecycleEarning")]
+    partial class LifecycleEarning
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,42 +24,6 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("CustomerPlatform.Loyalty.Captures.Capture", b =>
-                {
-                    b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("email");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("code");
-
-                    b.Property<string>("ConsentText")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("consent_text");
-
-                    b.Property<DateTimeOffset>("ConsentedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("consented_at");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("source");
-
-                    b.HasKey("Email");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("loyalty_captures", (string)null);
-                });
 
             modelBuilder.Entity("CustomerPlatform.Loyalty.Earning.OrderEarning", b =>
                 {
@@ -230,6 +194,10 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("EmailChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_changed_at");
+
                     b.Property<long>("Pending")
                         .HasColumnType("bigint")
                         .HasColumnName("pending");
@@ -240,7 +208,9 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasFilter("customer_id IS NOT NULL");
 
                     b.HasIndex("Email")
                         .IsUnique();
