@@ -127,6 +127,7 @@ public sealed class When_staff_adjust_points(LoyaltyFixture fixture)
         { """{"points": 0, "reason": "Nothing"}""", "points" },
         { """{"points": 1000001, "reason": "Too many"}""", "points" },
         { """{"points": -1000001, "reason": "Too many"}""", "points" },
+        { """{"points": -9223372036854775808, "reason": "The smallest long"}""", "points" },
         { """{"points": 1.5, "reason": "A fraction"}""", "points" },
         { """{"points": "ten", "reason": "Not a number"}""", "points" },
         { """{"points": 10}""", "reason" },

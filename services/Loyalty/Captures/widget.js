@@ -1,6 +1,7 @@
 /* CustomerPlatform first-purchase pop-up. Embed: <script src="https://PLATFORM/loyalty/widget.js" async></script>
-   Optional attributes: data-title, data-text, data-consent, data-button, data-thanks, data-close (texts; {percent} is
-   replaced), data-source (reported with the capture), data-delay (milliseconds before it opens, default 2000). */
+   Optional attributes: data-title, data-text, data-button, data-thanks, data-close (texts; {percent} is replaced),
+   data-source (reported with the capture), data-delay (milliseconds before it opens, default 2000). The consent text is
+   the platform's (Loyalty:Capture:Texts:Consent): it is what the capture records as agreed to. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -10,7 +11,8 @@
   var data = script.dataset || {};
   var seenKey = "customerplatform-popup";
   function text(name) {
-    return String(data[name] || config[name] || "").replace(/\{percent\}/g, String(config.percent));
+    var own = name === "consent" ? "" : data[name];
+    return String(own || config[name] || "").replace(/\{percent\}/g, String(config.percent));
   }
   try { if (window.localStorage.getItem(seenKey)) return; } catch (e) { /* storage blocked: show it */ }
 
@@ -76,6 +78,7 @@
       if (event.key !== "Tab") return;
       var nodes = focusable(), first = nodes[0], last = nodes[nodes.length - 1];
       var active = root.activeElement || document.activeElement;
+      if (nodes.indexOf(active) < 0) { event.preventDefault(); first.focus(); return; }
       if (event.shiftKey && active === first) { event.preventDefault(); last.focus(); }
       else if (!event.shiftKey && active === last) { event.preventDefault(); first.focus(); }
     }
@@ -104,10 +107,10 @@
       fetch(new URL("/api/loyalty/captures", script.src).toString(), {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ email: email.value.trim(), consent: true, source: data.source || window.location.hostname + window.location.pathname })
+        body: JSON.stringify({ email: email.value.trim(), consent: true, source: (data.source || window.location.hostname + window.location.pathname).slice(0, 200) })
       }).then(function (response) {
         if (response.status === 202) {
-          form.replaceChildren ? form.replaceChildren(status) : (form.textContent = "", form.appendChild(status));
+          [emailLabel, email, consentRow, send].forEach(function (node) { form.removeChild(node); });
           say(text("thanks"), false);
           try { window.localStorage.setItem(seenKey, "1"); } catch (e) { /* nothing to remember with */ }
           close.focus();

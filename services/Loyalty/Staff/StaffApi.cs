@@ -96,7 +96,7 @@ public static class StaffApi
         var (body, bodyErrors) = await JsonRequestBody.ReadAsync<AdjustmentRequest>(request, cancellationToken);
         if (body is null)
             return TypedResults.ValidationProblem(bodyErrors!);
-        if (body.Points is not { } points || points == 0 || Math.Abs(points) > MaxAdjustment)
+        if (body.Points is not { } points || points is 0 or < -MaxAdjustment or > MaxAdjustment)
             return TypedResults.ValidationProblem(Error("points",
                 $"'points' is a whole number other than 0, from -{MaxAdjustment.ToString("N0", CultureInfo.InvariantCulture)} to {MaxAdjustment.ToString("N0", CultureInfo.InvariantCulture)}."));
         var reason = body.Reason?.Trim();
