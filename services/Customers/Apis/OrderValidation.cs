@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 
 namespace CustomerPlatform.Customers;
@@ -22,7 +21,7 @@ internal static partial class OrderValidation
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var email = body.CustomerEmail?.Trim() ?? "";
-        if (email.Length is 0 or > 320 || !MailAddress.TryCreate(email, out var address) || address.Address != email)
+        if (!EmailAddressRules.IsAddress(email))
             errors["customerEmail"] = ["'customerEmail' must be an email address."];
         Text(errors, "customerName", body.CustomerName, 200);
         if (body.PlacedAt is null)

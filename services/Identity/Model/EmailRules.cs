@@ -1,11 +1,8 @@
-using System.Net.Mail;
-
 namespace CustomerPlatform.Identity;
 
 public static class EmailRules
 {
-    /// <summary>RFC 5321's limit on a forward path.</summary>
-    public const int MaxLength = 254;
+    public const int MaxLength = EmailAddressRules.MaxLength;
 
     /// <summary>The trimmed address, or null after adding why it is not one.</summary>
     public static string? Validate(string? value, string field, ValidationErrors errors)
@@ -15,8 +12,7 @@ public static class EmailRules
             errors.Add(field, "An email address is required.");
         else if (email.Length > MaxLength)
             errors.Add(field, $"An email address has at most {MaxLength} characters.");
-        // MailAddress also accepts display names and comments; only a bare address that round-trips is one.
-        else if (!MailAddress.TryCreate(email, out var address) || address.Address != email || !address.Host.Contains('.'))
+        else if (!EmailAddressRules.IsAddress(email))
             errors.Add(field, "This is not an email address.");
         else
             return email;

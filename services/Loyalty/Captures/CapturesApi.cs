@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Threading.RateLimiting;
 using CustomerPlatform.Contracts.Notifications;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.Loyalty.Rewards;
 using MassTransit;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -30,26 +30,24 @@ public static class CapturesApi
 
     public sealed record ConversionView(long Captures, long CodesUsed, decimal ConversionRate);
 
-    public static IServiceCollection AddCaptures(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCaptures(this IServiceCollection services)
     {
         services.AddSingleton<Widget>();
         services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var options = configuration.GetSection(CaptureOptions.Section).Get<CaptureOptions>() ?? new CaptureOptions();
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .WithOrigins([.. options.StoreOrigins.Select(o => o.TrimEnd('/'))])
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CaptureOptions>>((cors, capture) => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins([.. capture.Value.StoreOrigins.Select(o => o.TrimEnd('/'))])
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
             .WithHeaders("Content-Type")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
-        services.AddRateLimiter(limiter =>
-        {
-            // One fixed window per client address (the gateway's X-Forwarded-For, trusted from loopback only).
+        services.AddRateLimiter(limiter => limiter.OnRejected = RetryLaterProblem.TooManyRequestsAsync);
+        // One fixed window per client address (the gateway's X-Forwarded-For, trusted from loopback only).
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<CaptureOptions>>((limiter, capture) =>
             limiter.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = options.PermitPerAddress, Window = options.Window, QueueLimit = 0, AutoReplenishment = true,
-                }));
-            limiter.OnRejected = RetryLaterProblem.TooManyRequestsAsync;
-        });
+                    PermitLimit = capture.Value.PermitPerAddress, Window = capture.Value.Window, QueueLimit = 0, AutoReplenishment = true,
+                })));
         return services;
     }
 
@@ -84,7 +82,7 @@ public static class CapturesApi
         if (body is null)
             return TypedResults.ValidationProblem(bodyErrors!);
         var email = body.Email?.Trim();
-        if (!MemberLedger.IsEmail(email) || email!.Any(char.IsWhiteSpace) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        if (!EmailAddressRules.IsAddress(email))
             return TypedResults.ValidationProblem(Error("email", "A valid email address is required."));
         if (body.Consent is not true)
             return TypedResults.ValidationProblem(Error("consent", "The code is sent only with consent: 'consent' must be true."));
@@ -135,16 +133,8 @@ public static class CapturesApi
     /// <summary>Captured addresses, how many of their codes the store used on an order, and the ratio (0 with no capture).</summary>
     public static async Task<Ok<ConversionView>> ConversionAsync(LoyaltyDbContext db, CancellationToken cancellationToken)
     {
-        var counts = await db.Captures
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Captures = g.LongCount(),
-                Used = g.LongCount(c => db.RewardCodes.Any(r => r.Code == c.Code && r.UsedForOrderId != null)),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        var captures = counts?.Captures ?? 0;
-        var used = counts?.Used ?? 0;
+        var captures = await db.Captures.LongCountAsync(cancellationToken);
+        var used = await db.Captures.LongCountAsync(c => db.RewardCodes.Any(r => r.Code == c.Code && r.UsedForOrderId != null), cancellationToken);
         return TypedResults.Ok(new ConversionView(captures, used, captures == 0 ? 0 : Math.Round((decimal)used / captures, 4)));
     }
 

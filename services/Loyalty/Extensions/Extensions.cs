@@ -17,7 +17,7 @@ internal static class Extensions
         builder.Services.AddOptions<LoyaltyEmailOptions>().BindConfiguration(LoyaltyEmailOptions.Section);
         builder.Services.AddScoped<TierUpgrades>();
         builder.Services.AddOptions<Rewards.RewardOptions>().BindConfiguration(Rewards.RewardOptions.Section);
-        builder.Services.AddCaptures(builder.Configuration);
+        builder.Services.AddCaptures();
         builder.AddMessaging<LoyaltyDbContext>(
             bus =>
             {
