@@ -6,7 +6,6 @@ using System.Runtime.InteropServices;
 using Aspire.Hosting.Testing;
 using CustomerPlatform.Benchmarks;
 using CustomerPlatform.Contracts;
-using CustomerPlatform.Customers.Benchmarks;
 using CustomerPlatform.Journey.LoadTest;
 using CustomerPlatform.Testing;
 using CustomerPlatform.Ticketing;
@@ -32,7 +31,7 @@ var agentConnections = Math.Clamp(Option("--agent-connections", 100), 1, chats);
 var think = (args.SkipWhile(a => a != "--think").Skip(1).FirstOrDefault() ?? "3-7").Split('-').Select(double.Parse).ToArray();
 var appHostArgs = args.Where(a => a.StartsWith("--AppHost:", StringComparison.Ordinal) || a.StartsWith("--Logging:", StringComparison.Ordinal)).ToArray();
 
-Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {Machine.LoadAverage()}");
+Console.WriteLine(Machine.Describe());
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Run: {chats} chats, {agentConnections} agent consoles, {duration.TotalSeconds:F0} s timed after {warmup.TotalSeconds:F0} s of warm-up, {think[0]}–{think[^1]} s between turns"));
 

@@ -42,9 +42,7 @@ internal sealed record BenchOptions
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            int Next() => i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                ? value
-                : throw new ArgumentException($"{arg} needs a whole number.");
+            int Next() => BenchArgs.WholeNumber(args, ref i);
             options = arg switch
             {
                 "--customers" => options with { Customers = Next() },
@@ -61,8 +59,7 @@ internal sealed record BenchOptions
                 "--seed" => options with { Seed = Next() },
                 "--keep-data" => options with { KeepData = true },
                 "--explain" => options with { Explain = true },
-                _ when arg.StartsWith("--AppHost:", StringComparison.Ordinal) || arg.StartsWith("--Logging:", StringComparison.Ordinal) =>
-                    AddTo(options, appHostArgs, arg),
+                _ when BenchArgs.IsPlatformSetting(arg) => AddTo(options, appHostArgs, arg),
                 _ => throw new ArgumentException(
                     $"Unknown option {arg}: use --customers N, --entries N, --timeline N, --articles N, --tickets N, --requests N, --limit N, --read-concurrency N, "
                     + "--orders-duration S, --orders-warmup S, --concurrency N, --seed N, --keep-data, --explain, --AppHost:Key=value, --Logging:Key=value."),

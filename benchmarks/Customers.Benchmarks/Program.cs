@@ -35,43 +35,16 @@ catch (ArgumentException exception)
     return 2;
 }
 
-Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {Machine.LoadAverage()}");
+Console.WriteLine(Machine.Describe());
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Run: {options.Customers:N0} customers, {options.Entries:N0} timeline entries ({options.Timeline:N0} for one customer), {options.Requests:N0} requests per kind after {options.Warmup:N0} warm-up, {options.ReadConcurrency} reading client(s); orders: {options.Concurrency} workers for {options.OrdersDuration} s after {options.OrdersWarmup} s of warm-up"));
 
-// One client address and one staff member send everything: lift the gateway's limits for the run (children
-// inherit this process's environment; the limits stay on, far above the load).
-foreach (var partition in new[] { "PerAddress", "PerUser" })
-    Environment.SetEnvironmentVariable($"Gateway__RateLimits__{partition}__PermitLimit", "100000000");
-Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
-
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // Stop the run, and let disposing the application stop every process it started.
-    e.Cancel = true;
-    stop.Cancel();
-};
-
 var missed = false;
-using (var start = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
 {
-    // Ten minutes: on a machine shared with other runs the platform's dozen processes can take several to start.
-    start.CancelAfter(TimeSpan.FromMinutes(10));
-    var clock = Stopwatch.StartNew();
-    TestApplication started;
-    try
-    {
-        started = await TestApplication.StartAppHostAsync([.. QuietConsole.Args, .. options.AppHostArgs], [ResourceNames.Gateway], start.Token, options.KeepData);
-    }
-    catch (TimeoutException exception)
-    {
-        // Everything it started is stopped already.
-        Console.Error.WriteLine(exception.Message);
+    if (await PlatformRun.StartAsync(options.AppHostArgs, options.KeepData, stop) is not { } started)
         return 3;
-    }
     await using var test = started;
-    Console.WriteLine($"Platform healthy after {clock.Elapsed.TotalSeconds:F1} s");
     var app = test.App;
     var token = stop.Token;
 
@@ -103,7 +76,7 @@ using (var start = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
     // Orders of seeded customers to look for by number; their emails are sent before anything is timed.
     var searchOrderCount = Math.Clamp(options.Customers / 100, 1, 200);
     var searchPrefix = $"SB-{run}";
-    clock.Restart();
+    var clock = Stopwatch.StartNew();
     var searchOrders = await orders.PlaceForSearchAsync(searchPrefix, searchOrderCount, token);
     var settled = await Orders.WaitForConfirmationsAsync(notificationsDb, searchPrefix, searchOrderCount, clock, TimeSpan.FromMinutes(2), token);
     await using (var analyze = customersDb.CreateCommand("ANALYZE orders"))

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CustomerPlatform.Customers.Benchmarks;
+namespace CustomerPlatform.Benchmarks;
 
 /// <summary>One kind of request's latencies in milliseconds, and the requests that did not answer as expected.</summary>
 internal sealed class Latencies(string name, int capacity)

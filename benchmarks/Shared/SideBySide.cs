@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CustomerPlatform.Customers.Benchmarks;
+namespace CustomerPlatform.Benchmarks;
 
 /// <summary>One kind of request: sends the i-th one and adds its latency (ms), or a failure, to <c>latencies</c>.</summary>
 internal delegate Task TimedRequest(int index, Latencies latencies, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CustomerPlatform.Testing;
 
-namespace CustomerPlatform.Customers.Benchmarks;
+namespace CustomerPlatform.Benchmarks;
 
 /// <summary>
 /// A signed-in session renewed before its access token (15 minutes by default) runs out, so a long run never
