@@ -71,8 +71,7 @@ public sealed class LifecycleEarningConsumer(
             Id = NewId.NextGuid(), Kind = LedgerKinds.Earn, Points = points, Reason = reason, SourceKey = sourceKey, At = at, RecordedAt = now,
         };
         // Earned points count toward the tier: the upgrade email, if any, goes with the entry (the consumer outbox).
-        if (await MemberLedger.AppendAsync(db, member, entry, cancellationToken))
-            await tierUpgrades.AfterAppendAsync(db, member, entry, cancellationToken);
+        await tierUpgrades.AppendAndAnnounceAsync(db, member, entry, cancellationToken);
     }
 }
 

@@ -72,8 +72,7 @@ public sealed class ConfirmOrderPointsConsumer(LoyaltyDbContext db, TierUpgrades
             SourceKey = OrderSourceKeys.Confirm(earning.OrderId), At = now, RecordedAt = now,
         };
         // Confirmed points count toward the tier: the upgrade email, if any, goes with the entry (the consumer outbox).
-        if (await MemberLedger.AppendAsync(db, member!, confirm, context.CancellationToken))
-            await tierUpgrades.AfterAppendAsync(db, member!, confirm, context.CancellationToken);
+        await tierUpgrades.AppendAndAnnounceAsync(db, member!, confirm, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -34,10 +34,23 @@ public sealed class TierUpgrades(
         NotificationIds.NameBased(ResourceNames.Services.Loyalty, $"{EmailTemplates.LoyaltyTierUpgraded}/{memberId:N}/{tier.ToLowerInvariant()}");
 
     /// <summary>
+    /// Appends <paramref name="entry"/> to the locked <paramref name="member"/>'s ledger (<see cref="MemberLedger.AppendAsync"/>)
+    /// and, when it was appended, publishes the upgrade email if it moved the member up a tier, in the same transaction;
+    /// true when it was appended.
+    /// </summary>
+    public async Task<bool> AppendAndAnnounceAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        if (!await MemberLedger.AppendAsync(db, member, entry, cancellationToken))
+            return false;
+        await AfterAppendAsync(db, member, entry, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
     /// Called with an entry just appended (under the member's lock, in the transaction that appended it): publishes the
     /// upgrade email when the entry moved the member up a tier; the tier reached, or null.
     /// </summary>
-    public async Task<TierOptions.Tier?> AfterAppendAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
+    private async Task<TierOptions.Tier?> AfterAppendAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
     {
         if (!CountsTowardTier(entry.Kind) || entry.Points <= 0)
             return null;
