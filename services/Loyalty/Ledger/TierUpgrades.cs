@@ -1,4 +1,5 @@
 using CustomerPlatform.Contracts.Notifications;
+using CustomerPlatform.Loyalty.Programme;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ public sealed class LoyaltyEmailOptions
 /// from the member and the tier, so Notifications sends it once per member and tier, however often it is asked.
 /// </summary>
 public sealed class TierUpgrades(
-    IPublishEndpoint publisher, IOptions<TierOptions> tiers, IOptions<LoyaltyEmailOptions> emails, IConfiguration configuration)
+    IPublishEndpoint publisher, ProgrammeStore programme, IOptions<LoyaltyEmailOptions> emails, IConfiguration configuration)
 {
     /// <summary>Whether an entry of <paramref name="kind"/> counts toward the tier (the kinds <see cref="TierOptions.EarnedInAYearAsync"/> sums).</summary>
     public static bool CountsTowardTier(string kind) => kind is LedgerKinds.Earn or LedgerKinds.Confirm or LedgerKinds.Reverse;
@@ -55,8 +56,9 @@ public sealed class TierUpgrades(
         if (!CountsTowardTier(entry.Kind) || entry.Points <= 0)
             return null;
         var earned = await TierOptions.EarnedInAYearAsync(db, member.Id, entry.RecordedAt, cancellationToken);
-        var (before, _, _) = tiers.Value.For(earned - entry.Points);
-        var (after, _, _) = tiers.Value.For(earned);
+        var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
+        var (before, _, _) = tiers.For(earned - entry.Points);
+        var (after, _, _) = tiers.For(earned);
         if (after.Threshold <= before.Threshold)
             return null;
 
