@@ -22,6 +22,8 @@ public static class LoyaltyApi
         me.MapGet("", GetMeAsync).WithSummary("The caller's points: balance, pending, tier and progress to the next");
         me.MapGet("ledger", GetMyLedgerAsync).WithSummary("The caller's ledger entries, newest first");
         me.MapGet("codes", RewardsApi.GetMyCodesAsync).WithSummary("The caller's reward codes, newest first");
+        me.MapPost("referrals", Referrals.ReferralsApi.ReferAsync)
+            .WithSummary("Refers an address: its first order earns the caller the programme's referral points (409 when someone referred it first or it is a customer already)");
         api.MapGet("rewards", RewardsApi.GetRewardsAsync).RequireAuthorization()
             .WithSummary("The rewards catalogue, with what is left of each and whether the caller may redeem it");
         api.MapPost("rewards/{rewardId}/redeem", RewardsApi.RedeemAsync).RequireAuthorization()

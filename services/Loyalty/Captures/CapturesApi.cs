@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Threading.RateLimiting;
 using CustomerPlatform.Contracts.Notifications;
 using CustomerPlatform.Loyalty.Ledger;
@@ -84,7 +83,7 @@ public static class CapturesApi
         if (body is null)
             return TypedResults.ValidationProblem(bodyErrors!);
         var email = body.Email?.Trim();
-        if (!MemberLedger.IsEmail(email) || email!.Any(char.IsWhiteSpace) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        if (!MemberLedger.IsSendableEmail(email))
             return TypedResults.ValidationProblem(Error("email", "A valid email address is required."));
         if (body.Consent is not true)
             return TypedResults.ValidationProblem(Error("consent", "The code is sent only with consent: 'consent' must be true."));

@@ -2,13 +2,14 @@ using CustomerPlatform.Loyalty.Captures;
 using CustomerPlatform.Loyalty.Earning;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.Loyalty.Programme;
+using CustomerPlatform.Loyalty.Referrals;
 using CustomerPlatform.Loyalty.Rewards;
 using CustomerPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Loyalty;
 
-/// <summary>The Loyalty service's own database, loyaltydb: members, the append-only ledger, what orders earned, reward codes and how many each reward gave, the pop-up's captures, the programme's versions, and messaging.</summary>
+/// <summary>The Loyalty service's own database, loyaltydb: members, the append-only ledger, what orders earned, reward codes and how many each reward gave, the pop-up's captures, the programme's versions, referrals, and messaging.</summary>
 public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options)
 {
     public DbSet<Member> Members => Set<Member>();
@@ -18,6 +19,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
     public DbSet<Capture> Captures => Set<Capture>();
     public DbSet<ProgrammeVersion> ProgrammeVersions => Set<ProgrammeVersion>();
     public DbSet<RewardStock> RewardStock => Set<RewardStock>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -138,6 +140,18 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
             stock.HasKey(s => s.RewardId);
             stock.Property(s => s.RewardId).HasColumnName("reward_id").HasMaxLength(64);
             stock.Property(s => s.Issued).HasColumnName("issued");
+        });
+
+        modelBuilder.Entity<Referral>(referral =>
+        {
+            referral.ToTable("loyalty_referrals");
+            referral.HasKey(r => r.Email);
+            referral.Property(r => r.Email).HasColumnName("email").HasMaxLength(320);
+            referral.Property(r => r.ReferrerMemberId).HasColumnName("referrer_member_id");
+            referral.Property(r => r.ReferredAt).HasColumnName("referred_at");
+            referral.Property(r => r.RewardedOrderId).HasColumnName("rewarded_order_id").HasMaxLength(64);
+            referral.HasIndex(r => r.ReferrerMemberId);
+            referral.HasOne<Member>().WithMany().HasForeignKey(r => r.ReferrerMemberId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.AddMessagingTables();

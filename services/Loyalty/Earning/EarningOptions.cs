@@ -44,6 +44,10 @@ public sealed class EarningOptions : IValidatableObject
     /// <summary>The follow-up survey answered.</summary>
     public LifecycleRule Survey { get; set; } = new() { Points = 50, Limit = 1, Period = TimeSpan.FromDays(90) };
 
+    /// <summary>What a member earns (confirmed, once per address) when an address they referred places its first order; 0: referrals earn nothing.</summary>
+    [Range(0, 100_000)]
+    public long ReferralPoints { get; set; } = 100;
+
     /// <summary>A solved ticket rated.</summary>
     public LifecycleRule TicketRating { get; set; } = new() { Points = 10, Limit = 3, Period = TimeSpan.FromDays(30) };
 

@@ -3,6 +3,7 @@ using CustomerPlatform.Loyalty.Ledger;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using CustomerPlatform.Loyalty.Programme;
+using CustomerPlatform.Loyalty.Referrals;
 
 namespace CustomerPlatform.Loyalty.Earning;
 
@@ -16,7 +17,7 @@ public sealed record ConfirmOrderPoints(string OrderId);
 /// window, in the consumer outbox's transaction.
 /// </summary>
 public sealed class OrderPlacedConsumer(
-    LoyaltyDbContext db, ProgrammeStore programme, IEndpointNameFormatter endpoints, TimeProvider time)
+    LoyaltyDbContext db, ProgrammeStore programme, TierUpgrades tierUpgrades, IEndpointNameFormatter endpoints, TimeProvider time)
     : IConsumer<OrderPlaced>
 {
     public async Task Consume(ConsumeContext<OrderPlaced> context)
@@ -31,6 +32,7 @@ public sealed class OrderPlacedConsumer(
         }
 
         var current = await programme.CurrentAsync(db, context.CancellationToken);
+        var first = !await db.OrderEarnings.AnyAsync(o => o.MemberId == member.Id, context.CancellationToken);
         var rules = current.Earning;
         // The tier by the points of the 12 months before the order (under the member's lock: nothing moves it meanwhile).
         var (tier, _, _) = current.Tiers.For(await TierOptions.EarnedInAYearAsync(db, member.Id, order.At, context.CancellationToken));
@@ -53,6 +55,8 @@ public sealed class OrderPlacedConsumer(
             return;
         db.OrderEarnings.Add(earning);
         await db.SaveChangesAsync(context.CancellationToken);
+        if (first)
+            await ReferralsApi.PayForFirstOrderAsync(db, tierUpgrades, member, order.OrderId, order.Email, current, now, context.CancellationToken);
 
         var due = order.At + rules.ConfirmAfter;
         var queue = new Uri($"queue:{endpoints.Consumer<ConfirmOrderPointsConsumer>()}");

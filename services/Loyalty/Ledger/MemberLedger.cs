@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,10 @@ public static class MemberLedger
 
     /// <summary>An address as the store and the pop-up send it: up to 320 characters with an '@' between something and something.</summary>
     public static bool IsEmail(string? email) => email is { Length: > 2 and <= 320 } && email.IndexOf('@') is > 0 and var at && at < email.Length - 1;
+
+    /// <summary>An address (trimmed) a customer typed for an email to go to: <see cref="IsEmail"/>, no spaces, and exactly what <see cref="MailAddress"/> reads.</summary>
+    public static bool IsSendableEmail([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? email) =>
+        IsEmail(email) && !email!.Any(char.IsWhiteSpace) && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email;
 
     /// <summary>
     /// The member of <paramref name="customerId"/> when the customer has one (whatever <paramref name="email"/> is: an order
