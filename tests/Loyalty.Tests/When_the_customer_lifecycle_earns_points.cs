@@ -121,7 +121,7 @@ public sealed class When_the_customer_lifecycle_earns_points(LoyaltyFixture fixt
         var options = new EarningOptions { TicketRating = new() { Points = 10, Limit = 0 }, Survey = new() { Points = -1 } };
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
-        Assert.Equal(["Survey.Points", "TicketRating.Limit"], results.SelectMany(r => r.MemberNames).Order());
+        Assert.Equal(["survey.points", "ticketRating.limit"], results.SelectMany(r => r.MemberNames).Order());
         var defaults = new EarningOptions();
         Assert.True(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(defaults, new(defaults), [], validateAllProperties: true));
     }

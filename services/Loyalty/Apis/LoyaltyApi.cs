@@ -4,7 +4,7 @@ using CustomerPlatform.Loyalty.Rewards;
 using CustomerPlatform.Loyalty.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using CustomerPlatform.Loyalty.Programme;
 
 namespace CustomerPlatform.Loyalty;
 
@@ -22,9 +22,12 @@ public static class LoyaltyApi
         me.MapGet("", GetMeAsync).WithSummary("The caller's points: balance, pending, tier and progress to the next");
         me.MapGet("ledger", GetMyLedgerAsync).WithSummary("The caller's ledger entries, newest first");
         me.MapGet("codes", RewardsApi.GetMyCodesAsync).WithSummary("The caller's reward codes, newest first");
-        api.MapGet("rewards", RewardsApi.GetRewards).RequireAuthorization().WithSummary("The rewards catalogue");
+        me.MapPost("referrals", Referrals.ReferralsApi.ReferAsync)
+            .WithSummary("Refers an address: its first order earns the caller the programme's referral points (409 when someone referred it first or it is a customer already)");
+        api.MapGet("rewards", RewardsApi.GetRewardsAsync).RequireAuthorization()
+            .WithSummary("The rewards catalogue, with what is left of each and whether the caller may redeem it");
         api.MapPost("rewards/{rewardId}/redeem", RewardsApi.RedeemAsync).RequireAuthorization()
-            .WithSummary("Turns points into a reward's single-use code (409 when the balance is too low)");
+            .WithSummary("Turns points into a reward's single-use code (409 when the balance is too low, the per-customer limit is reached or it is out of stock)");
 
         // The store's routes: a client-credentials token of the store scope, and nothing else, reaches them.
         var store = api.MapGroup("").RequireAuthorization(AuthenticationExtensions.StorePolicy);
@@ -33,6 +36,8 @@ public static class LoyaltyApi
 
         // Staff: members, their ledgers and manual adjustments (not part of commerce.md's fixed contract).
         api.MapStaffApi();
+        // Admins: the programme's versions (ADR-037).
+        api.MapProgrammeApi();
         return app;
     }
 
@@ -48,10 +53,11 @@ public static class LoyaltyApi
     /// last 12 months. Points do not expire yet, so nothing is ever expiring soon.
     /// </summary>
     public static async Task<Ok<MemberView>> GetMeAsync(
-        ClaimsPrincipal user, LoyaltyDbContext db, IOptions<TierOptions> tiers, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, LoyaltyDbContext db, ProgrammeStore programme, TimeProvider time, CancellationToken cancellationToken)
     {
         var member = await MemberOf(db, user).FirstOrDefaultAsync(cancellationToken);
-        var (tier, next, toNext) = tiers.Value.For(await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
+        var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
+        var (tier, next, toNext) = tiers.For(await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
         return TypedResults.Ok(new MemberView(member?.Balance ?? 0, member?.Pending ?? 0, tier.Name, next?.Name, toNext, []));
     }
 

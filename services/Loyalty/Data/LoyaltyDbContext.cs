@@ -1,13 +1,15 @@
 using CustomerPlatform.Loyalty.Captures;
 using CustomerPlatform.Loyalty.Earning;
 using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.Loyalty.Programme;
+using CustomerPlatform.Loyalty.Referrals;
 using CustomerPlatform.Loyalty.Rewards;
 using CustomerPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Loyalty;
 
-/// <summary>The Loyalty service's own database, loyaltydb: members, the append-only ledger, what orders earned, reward codes, the pop-up's captures, and messaging.</summary>
+/// <summary>The Loyalty service's own database, loyaltydb: members, the append-only ledger, what orders earned, reward codes and how many each reward gave, the pop-up's captures, the programme's versions, referrals, and messaging.</summary>
 public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options)
 {
     public DbSet<Member> Members => Set<Member>();
@@ -15,6 +17,9 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
     public DbSet<OrderEarning> OrderEarnings => Set<OrderEarning>();
     public DbSet<RewardCode> RewardCodes => Set<RewardCode>();
     public DbSet<Capture> Captures => Set<Capture>();
+    public DbSet<ProgrammeVersion> ProgrammeVersions => Set<ProgrammeVersion>();
+    public DbSet<RewardStock> RewardStock => Set<RewardStock>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,6 +56,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
             entry.Property(e => e.SourceKey).HasColumnName("source_key").HasMaxLength(200);
             entry.Property(e => e.At).HasColumnName("at");
             entry.Property(e => e.RecordedAt).HasColumnName("recorded_at");
+            entry.Property(e => e.ProgrammeVersion).HasColumnName("programme_version");
             entry.HasIndex(e => e.SourceKey).IsUnique();
             entry.HasIndex(e => new { e.MemberId, e.RecordedAt });
             entry.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
@@ -66,6 +72,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
             order.Property(o => o.Points).HasColumnName("points");
             order.Property(o => o.ReversedPoints).HasColumnName("reversed_points");
             order.Property(o => o.ConfirmedAt).HasColumnName("confirmed_at");
+            order.Property(o => o.ProgrammeVersion).HasColumnName("programme_version");
             order.HasIndex(o => o.MemberId);
             order.HasOne<Member>().WithMany().HasForeignKey(o => o.MemberId).OnDelete(DeleteBehavior.Restrict);
             order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
@@ -113,6 +120,38 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
             capture.Property(c => c.ConsentText).HasColumnName("consent_text").HasMaxLength(300);
             capture.Property(c => c.ConsentedAt).HasColumnName("consented_at");
             capture.HasIndex(c => c.Code).IsUnique();
+        });
+
+        modelBuilder.Entity<ProgrammeVersion>(version =>
+        {
+            version.ToTable("programme_versions");
+            version.HasKey(v => v.Version);
+            version.Property(v => v.Version).HasColumnName("version").ValueGeneratedNever();
+            version.Property(v => v.Document).HasColumnName("document").HasColumnType("jsonb");
+            version.Property(v => v.CreatedAt).HasColumnName("created_at");
+            version.Property(v => v.CreatedById).HasColumnName("created_by_id");
+            version.Property(v => v.CreatedByName).HasColumnName("created_by_name").HasMaxLength(200);
+            version.Property(v => v.Note).HasColumnName("note").HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<RewardStock>(stock =>
+        {
+            stock.ToTable("reward_stock");
+            stock.HasKey(s => s.RewardId);
+            stock.Property(s => s.RewardId).HasColumnName("reward_id").HasMaxLength(64);
+            stock.Property(s => s.Issued).HasColumnName("issued");
+        });
+
+        modelBuilder.Entity<Referral>(referral =>
+        {
+            referral.ToTable("loyalty_referrals");
+            referral.HasKey(r => r.Email);
+            referral.Property(r => r.Email).HasColumnName("email").HasMaxLength(320);
+            referral.Property(r => r.ReferrerMemberId).HasColumnName("referrer_member_id");
+            referral.Property(r => r.ReferredAt).HasColumnName("referred_at");
+            referral.Property(r => r.RewardedOrderId).HasColumnName("rewarded_order_id").HasMaxLength(64);
+            referral.HasIndex(r => r.ReferrerMemberId);
+            referral.HasOne<Member>().WithMany().HasForeignKey(r => r.ReferrerMemberId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.AddMessagingTables();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CustomerPlatform.Loyalty.Programme;
 
 namespace CustomerPlatform.Loyalty.Earning;
 
@@ -27,9 +28,12 @@ public sealed class EarningOptions : IValidatableObject
             ? multiplier
             : 1m;
 
-    /// <summary>A line's points: its spend × points per unit × its category's multiplier, rounded down, never below zero.</summary>
-    public long PointsFor(string category, int quantity, decimal unitPrice) =>
-        Math.Max(0, (long)decimal.Floor(quantity * unitPrice * PointsPerUnit * MultiplierOf(category)));
+    /// <summary>
+    /// A line's points: its spend × points per unit × its category's multiplier × the member's tier's
+    /// <paramref name="tierMultiplier"/>, rounded down once (so 1.5 × 1.5 is 2.25, not 2), never below zero.
+    /// </summary>
+    public long PointsFor(string category, int quantity, decimal unitPrice, decimal tierMultiplier = 1m) =>
+        Math.Max(0, (long)decimal.Floor(quantity * unitPrice * PointsPerUnit * MultiplierOf(category) * tierMultiplier));
 
     /// <summary>Onboarding completed: once ever.</summary>
     public LifecycleRule Onboarding { get; set; } = new() { Points = 200, Limit = 1 };
@@ -40,17 +44,38 @@ public sealed class EarningOptions : IValidatableObject
     /// <summary>The follow-up survey answered.</summary>
     public LifecycleRule Survey { get; set; } = new() { Points = 50, Limit = 1, Period = TimeSpan.FromDays(90) };
 
+    /// <summary>What a member earns (confirmed, once per address) when an address they referred places its first order; 0: referrals earn nothing.</summary>
+    [Range(0, 100_000)]
+    public long ReferralPoints { get; set; } = 100;
+
     /// <summary>A solved ticket rated.</summary>
     public LifecycleRule TicketRating { get; set; } = new() { Points = 10, Limit = 3, Period = TimeSpan.FromDays(30) };
 
+    /// <summary>The highest category multiplier: a typo (×1000) must not mint points.</summary>
+    public const decimal MaxMultiplier = 100m;
+
+    /// <summary>The category column's length.</summary>
+    public const int MaxCategoryLength = 100;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, rule) in new (string, LifecycleRule)[] { (nameof(Onboarding), Onboarding), (nameof(Training), Training), (nameof(Survey), Survey), (nameof(TicketRating), TicketRating) })
+        foreach (var (category, multiplier) in CategoryMultipliers)
         {
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(rule, new ValidationContext(rule), results, validateAllProperties: true);
-            foreach (var result in results)
-                yield return new ValidationResult($"{Section}:{name}: {result.ErrorMessage}", [.. result.MemberNames.Select(m => $"{name}.{m}")]);
+            var field = $"categoryMultipliers.{category}";
+            if (string.IsNullOrWhiteSpace(category) || category.Length > MaxCategoryLength)
+                yield return new ValidationResult($"A category is 1 to {MaxCategoryLength} characters.", [field]);
+            else if (CategoryMultipliers.Keys.Count(k => string.Equals(k, category, StringComparison.OrdinalIgnoreCase)) > 1)
+                yield return new ValidationResult($"Category '{category}' is named twice (categories match ignoring case).", [field]);
+            if (multiplier is < 0 or > MaxMultiplier)
+                yield return new ValidationResult($"A category's multiplier is from 0 to {MaxMultiplier}.", [field]);
+        }
+        foreach (var (name, rule) in new (string, LifecycleRule?)[] { ("onboarding", Onboarding), ("training", Training), ("survey", Survey), ("ticketRating", TicketRating) })
+        {
+            if (rule is null)
+                yield return new ValidationResult($"'{name}' is required.", [name]);
+            else
+                foreach (var result in FieldErrors.Of(rule, name))
+                    yield return result;
         }
     }
 }

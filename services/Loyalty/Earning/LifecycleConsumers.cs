@@ -5,7 +5,7 @@ using CustomerPlatform.Contracts.Training;
 using CustomerPlatform.Loyalty.Ledger;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using CustomerPlatform.Loyalty.Programme;
 
 namespace CustomerPlatform.Loyalty.Earning;
 
@@ -16,43 +16,45 @@ namespace CustomerPlatform.Loyalty.Earning;
 /// fail: the retries and redeliveries wait for the sign-up.
 /// </summary>
 public sealed class LifecycleEarningConsumer(
-    LoyaltyDbContext db, IOptions<EarningOptions> options, TierUpgrades tierUpgrades, TimeProvider time, ILogger<LifecycleEarningConsumer> logger)
+    LoyaltyDbContext db, ProgrammeStore programme, TierUpgrades tierUpgrades, TimeProvider time, ILogger<LifecycleEarningConsumer> logger)
     : IConsumer<OnboardingCompleted>, IConsumer<TrainingCompleted>, IConsumer<SurveyAnswered>, IConsumer<TicketRated>
 {
     public Task Consume(ConsumeContext<OnboardingCompleted> context)
     {
         var done = context.Message;
-        return EarnAsync(done.CustomerId, LifecycleSources.Onboarding, $"{done.CustomerId}", options.Value.Onboarding, options.Value.Onboarding.Points,
+        return EarnAsync(done.CustomerId, LifecycleSources.Onboarding, $"{done.CustomerId}", rules => (rules.Onboarding, rules.Onboarding.Points),
             "Onboarding completed", done.CompletedAt, context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<TrainingCompleted> context)
     {
         var passed = context.Message;
-        var rule = options.Value.Training;
-        return EarnAsync(passed.CustomerId, LifecycleSources.Training, $"{passed.EnrollmentId}", rule, rule.PointsFor(passed.Score),
+        return EarnAsync(passed.CustomerId, LifecycleSources.Training, $"{passed.EnrollmentId}", rules => (rules.Training, rules.Training.PointsFor(passed.Score)),
             string.Create(CultureInfo.InvariantCulture, $"Course passed with {passed.Score:0.##} %"), passed.CompletedAt, context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<SurveyAnswered> context)
     {
         var answered = context.Message;
-        return EarnAsync(answered.CustomerId, LifecycleSources.Survey, $"{answered.CustomerId}:{answered.AnsweredAt.UtcTicks}", options.Value.Survey,
-            options.Value.Survey.Points, "Survey answered", answered.AnsweredAt, context.CancellationToken);
+        return EarnAsync(answered.CustomerId, LifecycleSources.Survey, $"{answered.CustomerId}:{answered.AnsweredAt.UtcTicks}",
+            rules => (rules.Survey, rules.Survey.Points), "Survey answered", answered.AnsweredAt, context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<TicketRated> context)
     {
         var rated = context.Message;
-        return EarnAsync(rated.CustomerId, LifecycleSources.TicketRated, $"{rated.TicketId}", options.Value.TicketRating, options.Value.TicketRating.Points,
+        return EarnAsync(rated.CustomerId, LifecycleSources.TicketRated, $"{rated.TicketId}", rules => (rules.TicketRating, rules.TicketRating.Points),
             "Support ticket rated", rated.RatedAt, context.CancellationToken);
     }
 
     private async Task EarnAsync(
-        Guid customerId, string source, string id, LifecycleRule rule, long points, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+        Guid customerId, string source, string id, Func<EarningOptions, (LifecycleRule Rule, long Points)> earns, string reason, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         var member = await MemberLedger.LockByCustomerAsync(db, customerId, cancellationToken)
             ?? throw new InvalidOperationException($"Customer {customerId} has no member yet (their sign-up has not arrived): {source} waits for it.");
+        var current = await programme.CurrentAsync(db, cancellationToken);
+        var (rule, points) = earns(current.Earning);
         var sourceKey = LifecycleSources.Key(source, id);
         var prefix = LifecycleSources.Key(source, "");
         var since = rule.Period is { } period ? at - period : DateTimeOffset.MinValue;
@@ -69,10 +71,10 @@ public sealed class LifecycleEarningConsumer(
         var entry = new LedgerEntry
         {
             Id = NewId.NextGuid(), Kind = LedgerKinds.Earn, Points = points, Reason = reason, SourceKey = sourceKey, At = at, RecordedAt = now,
+            ProgrammeVersion = current.Version,
         };
         // Earned points count toward the tier: the upgrade email, if any, goes with the entry (the consumer outbox).
-        if (await MemberLedger.AppendAsync(db, member, entry, cancellationToken))
-            await tierUpgrades.AfterAppendAsync(db, member, entry, cancellationToken);
+        await tierUpgrades.AppendAndAnnounceAsync(db, member, entry, cancellationToken);
     }
 }
 

@@ -13,6 +13,8 @@ public sealed class OrderEarning
     /// <summary>Points reversed so far (before or after confirmation).</summary>
     public long ReversedPoints { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
+    /// <summary>The programme version whose rules computed its points: its confirmation and reversals record it too.</summary>
+    public int? ProgrammeVersion { get; set; }
     public List<OrderEarningLine> Lines { get; set; } = [];
 }
 

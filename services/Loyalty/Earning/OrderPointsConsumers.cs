@@ -2,7 +2,8 @@ using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Loyalty.Ledger;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using CustomerPlatform.Loyalty.Programme;
+using CustomerPlatform.Loyalty.Referrals;
 
 namespace CustomerPlatform.Loyalty.Earning;
 
@@ -10,19 +11,19 @@ namespace CustomerPlatform.Loyalty.Earning;
 public sealed record ConfirmOrderPoints(string OrderId);
 
 /// <summary>
-/// An order earns pending points for its buyer's address, line by line, once however often the event is delivered
-/// (the entry's source key), and their confirmation is scheduled for the end of the return window, in the consumer
-/// outbox's transaction.
+/// An order earns pending points for its buyer's address, line by line, by the current programme version's rules and the
+/// tier its member was in when the order was placed (its <see cref="TierOptions.Tier.EarningMultiplier"/>), once however
+/// often the event is delivered (the entry's source key), and their confirmation is scheduled for the end of the return
+/// window, in the consumer outbox's transaction.
 /// </summary>
 public sealed class OrderPlacedConsumer(
-    LoyaltyDbContext db, IOptions<EarningOptions> options, IEndpointNameFormatter endpoints, TimeProvider time)
+    LoyaltyDbContext db, ProgrammeStore programme, TierUpgrades tierUpgrades, IEndpointNameFormatter endpoints, TimeProvider time)
     : IConsumer<OrderPlaced>
 {
     public async Task Consume(ConsumeContext<OrderPlaced> context)
     {
         var order = context.Message;
         var now = time.GetUtcNow();
-        var rules = options.Value;
         var member = await MemberLedger.LockByEmailAsync(db, order.Email, order.CustomerId, now, context.CancellationToken);
         if (await db.OrderEarnings.AnyAsync(o => o.OrderId == order.OrderId, context.CancellationToken))
         {
@@ -30,24 +31,32 @@ public sealed class OrderPlacedConsumer(
             return;
         }
 
+        var current = await programme.CurrentAsync(db, context.CancellationToken);
+        var first = !await db.OrderEarnings.AnyAsync(o => o.MemberId == member.Id, context.CancellationToken);
+        var rules = current.Earning;
+        // The tier by the points of the 12 months before the order (under the member's lock: nothing moves it meanwhile).
+        var (tier, _, _) = current.Tiers.For(await TierOptions.EarnedInAYearAsync(db, member.Id, order.At, context.CancellationToken));
         var lines = order.Lines.Select((line, i) => new OrderEarningLine
         {
             OrderId = order.OrderId, LineNumber = i + 1, Sku = line.Sku, Category = line.Category, Quantity = line.Quantity,
-            Points = rules.PointsFor(line.Category, line.Quantity, line.UnitPrice),
+            Points = rules.PointsFor(line.Category, line.Quantity, line.UnitPrice, tier.EarningMultiplier),
         }).ToList();
         var earning = new OrderEarning
         {
             OrderId = order.OrderId, MemberId = member.Id, PlacedAt = order.At, Points = lines.Sum(l => l.Points), Lines = lines,
+            ProgrammeVersion = current.Version,
         };
         var appended = await MemberLedger.AppendAsync(db, member, new LedgerEntry
         {
             Id = NewId.NextGuid(), Kind = LedgerKinds.PendingEarn, PendingPoints = earning.Points, OrderId = order.OrderId,
-            SourceKey = OrderSourceKeys.Earn(order.OrderId), At = order.At, RecordedAt = now,
+            SourceKey = OrderSourceKeys.Earn(order.OrderId), At = order.At, RecordedAt = now, ProgrammeVersion = current.Version,
         }, context.CancellationToken);
         if (!appended)
             return;
         db.OrderEarnings.Add(earning);
         await db.SaveChangesAsync(context.CancellationToken);
+        if (first)
+            await ReferralsApi.PayForFirstOrderAsync(db, tierUpgrades, member, order.OrderId, order.Email, current, now, context.CancellationToken);
 
         var due = order.At + rules.ConfirmAfter;
         var queue = new Uri($"queue:{endpoints.Consumer<ConfirmOrderPointsConsumer>()}");
@@ -69,11 +78,10 @@ public sealed class ConfirmOrderPointsConsumer(LoyaltyDbContext db, TierUpgrades
         var confirm = new LedgerEntry
         {
             Id = NewId.NextGuid(), Kind = LedgerKinds.Confirm, Points = remaining, PendingPoints = -remaining, OrderId = earning.OrderId,
-            SourceKey = OrderSourceKeys.Confirm(earning.OrderId), At = now, RecordedAt = now,
+            SourceKey = OrderSourceKeys.Confirm(earning.OrderId), At = now, RecordedAt = now, ProgrammeVersion = earning.ProgrammeVersion,
         };
         // Confirmed points count toward the tier: the upgrade email, if any, goes with the entry (the consumer outbox).
-        if (await MemberLedger.AppendAsync(db, member!, confirm, context.CancellationToken))
-            await tierUpgrades.AfterAppendAsync(db, member!, confirm, context.CancellationToken);
+        await tierUpgrades.AppendAndAnnounceAsync(db, member!, confirm, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -128,6 +136,7 @@ public sealed class OrderReversalConsumer(LoyaltyDbContext db, TimeProvider time
         {
             Id = NewId.NextGuid(), Kind = LedgerKinds.Reverse, Points = confirmed ? -points : 0, PendingPoints = confirmed ? 0 : -points,
             OrderId = earning.OrderId, Reason = $"Order {reason}", SourceKey = sourceKey, At = change.At, RecordedAt = now,
+            ProgrammeVersion = earning.ProgrammeVersion,
         }, cancellationToken);
         if (!appended)
         {

@@ -1,6 +1,7 @@
 using CustomerPlatform.Loyalty.Captures;
 using CustomerPlatform.Loyalty.Earning;
 using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.Loyalty.Programme;
 using CustomerPlatform.Messaging;
 using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
 
@@ -13,10 +14,13 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
         builder.AddPostgresDbContext<LoyaltyDbContext>(ResourceNames.Databases.Loyalty);
         builder.Services.AddOptions<EarningOptions>().BindConfiguration(EarningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<TierOptions>().BindConfiguration(TierOptions.Section);
+        builder.Services.AddOptions<TierOptions>().BindConfiguration(TierOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LoyaltyEmailOptions>().BindConfiguration(LoyaltyEmailOptions.Section);
         builder.Services.AddScoped<TierUpgrades>();
-        builder.Services.AddOptions<Rewards.RewardOptions>().BindConfiguration(Rewards.RewardOptions.Section);
+        builder.Services.AddOptions<Rewards.RewardOptions>().BindConfiguration(Rewards.RewardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The configuration above is the programme's version 1; what earns and redeems reads the current version (ADR-037).
+        builder.Services.AddSingleton<ProgrammeStore>();
+        builder.Services.AddHostedService<ProgrammeSeeding>();
         builder.Services.AddCaptures();
         builder.AddMessaging<LoyaltyDbContext>(
             bus =>

@@ -44,6 +44,8 @@ public sealed class LedgerEntry
     public DateTimeOffset At { get; set; }
     /// <summary>When it was written: the ledger's order.</summary>
     public DateTimeOffset RecordedAt { get; set; }
+    /// <summary>The programme version whose rules computed its points (ADR-037); null when no rule did (adjustments, transfers, entries from before).</summary>
+    public int? ProgrammeVersion { get; set; }
 }
 
 public static class LedgerKinds

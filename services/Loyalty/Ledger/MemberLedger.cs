@@ -120,9 +120,9 @@ public static class MemberLedger
     public static async Task<bool> AppendAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
     {
         var inserted = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO ledger_entries (id, member_id, kind, points, pending_points, order_id, reason, by_id, by_name, source_key, at, recorded_at)
+            INSERT INTO ledger_entries (id, member_id, kind, points, pending_points, order_id, reason, by_id, by_name, source_key, at, recorded_at, programme_version)
             VALUES ({entry.Id}, {member.Id}, {entry.Kind}, {entry.Points}, {entry.PendingPoints}, {entry.OrderId}, {entry.Reason},
-                    {entry.ById}, {entry.ByName}, {entry.SourceKey}, {entry.At}, {entry.RecordedAt})
+                    {entry.ById}, {entry.ByName}, {entry.SourceKey}, {entry.At}, {entry.RecordedAt}, {entry.ProgrammeVersion})
             ON CONFLICT (source_key) DO NOTHING
             """, cancellationToken);
         if (inserted == 0)

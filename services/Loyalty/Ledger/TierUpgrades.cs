@@ -1,4 +1,5 @@
 using CustomerPlatform.Contracts.Notifications;
+using CustomerPlatform.Loyalty.Programme;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ public sealed class LoyaltyEmailOptions
 /// from the member and the tier, so Notifications sends it once per member and tier, however often it is asked.
 /// </summary>
 public sealed class TierUpgrades(
-    IPublishEndpoint publisher, IOptions<TierOptions> tiers, IOptions<LoyaltyEmailOptions> emails, IConfiguration configuration)
+    IPublishEndpoint publisher, ProgrammeStore programme, IOptions<LoyaltyEmailOptions> emails, IConfiguration configuration)
 {
     /// <summary>Whether an entry of <paramref name="kind"/> counts toward the tier (the kinds <see cref="TierOptions.EarnedInAYearAsync"/> sums).</summary>
     public static bool CountsTowardTier(string kind) => kind is LedgerKinds.Earn or LedgerKinds.Confirm or LedgerKinds.Reverse;
@@ -34,16 +35,30 @@ public sealed class TierUpgrades(
         NotificationIds.NameBased(ResourceNames.Services.Loyalty, $"{EmailTemplates.LoyaltyTierUpgraded}/{memberId:N}/{tier.ToLowerInvariant()}");
 
     /// <summary>
+    /// Appends <paramref name="entry"/> to the locked <paramref name="member"/>'s ledger (<see cref="MemberLedger.AppendAsync"/>)
+    /// and, when it was appended, publishes the upgrade email if it moved the member up a tier, in the same transaction;
+    /// true when it was appended.
+    /// </summary>
+    public async Task<bool> AppendAndAnnounceAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        if (!await MemberLedger.AppendAsync(db, member, entry, cancellationToken))
+            return false;
+        await AfterAppendAsync(db, member, entry, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
     /// Called with an entry just appended (under the member's lock, in the transaction that appended it): publishes the
     /// upgrade email when the entry moved the member up a tier; the tier reached, or null.
     /// </summary>
-    public async Task<TierOptions.Tier?> AfterAppendAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
+    private async Task<TierOptions.Tier?> AfterAppendAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
     {
         if (!CountsTowardTier(entry.Kind) || entry.Points <= 0)
             return null;
         var earned = await TierOptions.EarnedInAYearAsync(db, member.Id, entry.RecordedAt, cancellationToken);
-        var (before, _, _) = tiers.Value.For(earned - entry.Points);
-        var (after, _, _) = tiers.Value.For(earned);
+        var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
+        var (before, _, _) = tiers.For(earned - entry.Points);
+        var (after, _, _) = tiers.For(earned);
         if (after.Threshold <= before.Threshold)
             return null;
 

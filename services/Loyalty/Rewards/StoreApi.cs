@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using CustomerPlatform.Loyalty.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using CustomerPlatform.Loyalty.Programme;
 
 namespace CustomerPlatform.Loyalty.Rewards;
 
@@ -70,13 +70,14 @@ public static partial class StoreApi
 
     /// <summary>An address's tier and its benefits, and its points (an address that never bought: the lowest tier, no points).</summary>
     public static async Task<Results<Ok<BenefitsView>, ValidationProblem>> GetBenefitsAsync(
-        string email, LoyaltyDbContext db, IOptions<TierOptions> tiers, TimeProvider time, CancellationToken cancellationToken)
+        string email, LoyaltyDbContext db, ProgrammeStore programme, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!MemberLedger.IsEmail(email))
             return TypedResults.ValidationProblem(Error("email", "An email address is required."));
         var address = MemberLedger.NormalizeEmail(email);
         var member = await db.Members.FirstOrDefaultAsync(m => m.Email == address, cancellationToken);
-        var (tier, _, _) = tiers.Value.For(await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
+        var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
+        var (tier, _, _) = tiers.For(await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
         return TypedResults.Ok(new BenefitsView(tier.Name, tier.FreeShipping, tier.EarlyAccess, member?.Balance ?? 0));
     }
 }

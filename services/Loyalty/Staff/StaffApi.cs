@@ -4,7 +4,7 @@ using CustomerPlatform.Loyalty.Ledger;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using CustomerPlatform.Loyalty.Programme;
 
 namespace CustomerPlatform.Loyalty.Staff;
 
@@ -32,7 +32,7 @@ public static class StaffApi
 
     public sealed record StaffLedgerEntryView(
         Guid EntryId, string Kind, long Points, long PendingPoints, string? OrderId, string? Reason, Guid? ById, string? ByName,
-        DateTimeOffset At, DateTimeOffset RecordedAt);
+        DateTimeOffset At, DateTimeOffset RecordedAt, int? ProgrammeVersion);
 
     public sealed record AdjustmentRequest(long? Points, string? Reason, string? IdempotencyKey);
 
@@ -51,20 +51,20 @@ public static class StaffApi
 
     /// <summary>The member of <paramref name="email"/> (any case); 404 when the address has no membership.</summary>
     public static async Task<Results<Ok<StaffMemberView>, NotFound, ValidationProblem>> FindAsync(
-        string? email, LoyaltyDbContext db, IOptions<TierOptions> tiers, TimeProvider time, CancellationToken cancellationToken)
+        string? email, LoyaltyDbContext db, ProgrammeStore programme, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(email) || email.Length > 320)
             return TypedResults.ValidationProblem(Error("email", "'email' is the member's address (at most 320 characters)."));
         var address = MemberLedger.NormalizeEmail(email);
         var member = await db.Members.FirstOrDefaultAsync(m => m.Email == address, cancellationToken);
-        return member is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(db, member, tiers.Value, time, cancellationToken));
+        return member is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(db, member, programme, time, cancellationToken));
     }
 
     public static async Task<Results<Ok<StaffMemberView>, NotFound>> GetAsync(
-        Guid memberId, LoyaltyDbContext db, IOptions<TierOptions> tiers, TimeProvider time, CancellationToken cancellationToken)
+        Guid memberId, LoyaltyDbContext db, ProgrammeStore programme, TimeProvider time, CancellationToken cancellationToken)
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
-        return member is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(db, member, tiers.Value, time, cancellationToken));
+        return member is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(db, member, programme, time, cancellationToken));
     }
 
     /// <summary>The member's entries, newest first (at most <see cref="LoyaltyApi.MaxEntriesListed"/>, or <c>limit</c>); 404 for no such member.</summary>
@@ -79,7 +79,7 @@ public static class StaffApi
             .Where(e => e.MemberId == memberId)
             .OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id)
             .Take(take)
-            .Select(e => new StaffLedgerEntryView(e.Id, e.Kind, e.Points, e.PendingPoints, e.OrderId, e.Reason, e.ById, e.ByName, e.At, e.RecordedAt))
+            .Select(e => new StaffLedgerEntryView(e.Id, e.Kind, e.Points, e.PendingPoints, e.OrderId, e.Reason, e.ById, e.ByName, e.At, e.RecordedAt, e.ProgrammeVersion))
             .ToListAsync(cancellationToken));
     }
 
@@ -150,10 +150,11 @@ public static class StaffApi
     }
 
     private static StaffLedgerEntryView View(LedgerEntry e) =>
-        new(e.Id, e.Kind, e.Points, e.PendingPoints, e.OrderId, e.Reason, e.ById, e.ByName, e.At, e.RecordedAt);
+        new(e.Id, e.Kind, e.Points, e.PendingPoints, e.OrderId, e.Reason, e.ById, e.ByName, e.At, e.RecordedAt, e.ProgrammeVersion);
 
-    private static async Task<StaffMemberView> ViewAsync(LoyaltyDbContext db, Member member, TierOptions tiers, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<StaffMemberView> ViewAsync(LoyaltyDbContext db, Member member, ProgrammeStore programme, TimeProvider time, CancellationToken cancellationToken)
     {
+        var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
         var (tier, next, toNext) = tiers.For(await TierOptions.EarnedInAYearAsync(db, member.Id, time.GetUtcNow(), cancellationToken));
         return new StaffMemberView(member.Id, member.Email, member.CustomerId, member.Balance, member.Pending, tier.Name, next?.Name, toNext, member.CreatedAt);
     }

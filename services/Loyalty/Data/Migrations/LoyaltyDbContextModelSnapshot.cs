@@ -81,6 +81,10 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("points");
 
+                    b.Property<int?>("ProgrammeVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_version");
+
                     b.Property<long>("ReversedPoints")
                         .HasColumnType("bigint")
                         .HasColumnName("reversed_points");
@@ -178,6 +182,10 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("points");
 
+                    b.Property<int?>("ProgrammeVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_version");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -251,6 +259,67 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                     b.ToTable("loyalty_members", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Programme.ProgrammeVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("programme_versions", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Referrals.Referral", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ReferredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("referred_at");
+
+                    b.Property<Guid>("ReferrerMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referrer_member_id");
+
+                    b.Property<string>("RewardedOrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rewarded_order_id");
+
+                    b.HasKey("Email");
+
+                    b.HasIndex("ReferrerMemberId");
+
+                    b.ToTable("loyalty_referrals", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Loyalty.Rewards.RewardCode", b =>
                 {
                     b.Property<string>("Code")
@@ -304,6 +373,22 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                     b.HasIndex("MemberId", "CreatedAt");
 
                     b.ToTable("reward_codes", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Rewards.RewardStock", b =>
+                {
+                    b.Property<string>("RewardId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reward_id");
+
+                    b.Property<long>("Issued")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issued");
+
+                    b.HasKey("RewardId");
+
+                    b.ToTable("reward_stock", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Messaging.InboxState", b =>
@@ -541,6 +626,15 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                     b.HasOne("CustomerPlatform.Loyalty.Ledger.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Referrals.Referral", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Ledger.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerMemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
