@@ -44,6 +44,7 @@ public sealed class PlatformFixture : IAsyncLifetime
                 Project(builder, ResourceNames.Gateway).WithEnvironment("App__RefreshAhead", "00:14:45");
                 // The storefront the pop-up test plays (a page the browser is given for this origin).
                 Project(builder, ResourceNames.Services.Loyalty).WithEnvironment("Loyalty__Capture__StoreOrigins__0", StorefrontOrigin);
+                RewardsCatalogue(builder);
                 // Support's follow-up comes seconds after an order's delivery, not days.
                 Project(builder, ResourceNames.Services.Customers).WithEnvironment("Customers__FollowUpDelay", FollowUpDelay.ToString());
             }, timeout.Token);
@@ -80,6 +81,28 @@ public sealed class PlatformFixture : IAsyncLifetime
         identity.WithEnvironment("Identity__Keys__RefreshInterval", "00:00:02");
         foreach (var name in ResourceNames.Services.All.Append(ResourceNames.Gateway))
             Project(builder, name).WithEnvironment("Identity__JwksRefreshInterval", "00:00:01");
+    }
+
+    /// <summary>
+    /// The rewards the app's loyalty page offers (no catalogue is configured by default): one a customer with a
+    /// first order can afford, one nobody can (the page's "not enough points"), and one whose code expires at once.
+    /// </summary>
+    public static void RewardsCatalogue(IDistributedApplicationTestingBuilder builder)
+    {
+        var loyalty = Project(builder, ResourceNames.Services.Loyalty);
+        foreach (var (id, name, kind, value, cost, validFor) in new[]
+                 {
+                     ("ten-off", "10 % off your next order", "percent-discount", "10", "500", "30.00:00:00"),
+                     ("weekend-away", "A weekend away", "fixed-discount", "500", "1000000", "30.00:00:00"),
+                     ("blink", "A code that expires at once", "free-shipping", "0", "1", "00:00:01"),
+                 })
+        {
+            loyalty.WithEnvironment($"Loyalty__Rewards__{id}__Name", name);
+            loyalty.WithEnvironment($"Loyalty__Rewards__{id}__Kind", kind);
+            loyalty.WithEnvironment($"Loyalty__Rewards__{id}__Value", value);
+            loyalty.WithEnvironment($"Loyalty__Rewards__{id}__Cost", cost);
+            loyalty.WithEnvironment($"Loyalty__Rewards__{id}__ValidFor", validFor);
+        }
     }
 
     public static readonly TimeSpan KeyRotationPeriod = TimeSpan.FromSeconds(60);

@@ -947,7 +947,7 @@ public sealed partial class When_a_customer_uses_the_app(PlatformFixture platfor
         foreach (var path in new[] { "/", "/sign-up", "/verify-email?token=x", "/forgot-password", "/reset-password?token=x", "/confirm-email-change?token=x",
                      "/account", "/onboarding", "/onboarding/details", "/onboarding/survey", "/onboarding/profile", "/onboarding/tools",
                      "/onboarding/tour", "/onboarding/questions", "/training", $"/training/{Guid.NewGuid()}", "/notifications", "/settings/notifications", "/staff/approvals", "/staff/customers", "/staff/courses",
-                     "/orders", "/staff/crm", $"/staff/crm/{Guid.NewGuid()}", "/staff/analytics", "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/support/new", "/support/chat", "/staff/chats", "/help", "/help/reset-your-password", "/signed-out" })
+                     "/orders", "/loyalty", "/staff/loyalty", $"/staff/loyalty/{Guid.NewGuid()}", "/staff/crm", $"/staff/crm/{Guid.NewGuid()}", "/staff/analytics", "/support/tickets", $"/support/tickets/{Guid.NewGuid()}", "/support/new", "/support/chat", "/staff/chats", "/help", "/help/reset-your-password", "/signed-out" })
         {
             var response = await _page.GotoAsync(path);
             await _page.WaitForAppAsync();
