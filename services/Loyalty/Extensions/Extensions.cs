@@ -1,5 +1,6 @@
 using CustomerPlatform.Loyalty.Captures;
 using CustomerPlatform.Loyalty.Earning;
+using CustomerPlatform.Loyalty.Expiry;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.Messaging;
 using static CustomerPlatform.Messaging.PostgresSchedulerRegistrationExtensions;
@@ -18,6 +19,9 @@ internal static class Extensions
         builder.Services.AddScoped<TierUpgrades>();
         builder.Services.AddOptions<Rewards.RewardOptions>().BindConfiguration(Rewards.RewardOptions.Section);
         builder.Services.AddCaptures(builder.Configuration);
+        builder.Services.AddOptions<ExpiryOptions>().BindConfiguration(ExpiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<PointsExpiry>();
+        builder.Services.AddHostedService<ExpirySweep>();
         builder.AddMessaging<LoyaltyDbContext>(
             bus =>
             {

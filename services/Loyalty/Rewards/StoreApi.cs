@@ -22,7 +22,7 @@ public static partial class StoreApi
 
     /// <summary>
     /// 200 when the code is the customer's, unexpired and now used for the order (or already was, for that order); 409 when it
-    /// was used for another order; 404 when unknown, expired or another customer's. A bad body: 400 naming the field, nothing written.
+    /// was used for another order; 404 when unknown, expired (or its points given back) or another customer's. A bad body: 400 naming the field, nothing written.
     /// </summary>
     public static async Task<Results<Ok<CodeRedemptionView>, NotFound, ProblemHttpResult, ValidationProblem>> RedeemCodeAsync(
         string code, HttpRequest request, LoyaltyDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -52,7 +52,8 @@ public static partial class StoreApi
             if (found.UsedForOrderId is not null)
                 return (StatusCodes.Status409Conflict, found);
             var now = time.GetUtcNow();
-            if (found.ExpiresAt <= now)
+            // Given back by the expiry sweep (its points are the member's again), whatever this replica's clock says (ADR-036).
+            if (found.ExpiresAt <= now || found.ReturnedAt is not null)
                 return (StatusCodes.Status404NotFound, null);
             found.UsedForOrderId = body.OrderId;
             found.UsedAt = now;
