@@ -231,7 +231,7 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
     /// Writes a member's past in one transaction, as their ledger would hold it: each entry recorded
     /// <c>DaysAgo</c> days ago (so a sweep sees all of it or none). The entries written, in order.
     /// </summary>
-    public async Task<List<LedgerEntry>> HistoryAsync(string email, Guid? customerId, params (string Kind, long Points, long PendingPoints, int DaysAgo)[] past)
+    public async Task<List<LedgerEntry>> HistoryAsync(string email, Guid? customerId, params (string Kind, long Points, long PendingPoints, double DaysAgo)[] past)
     {
         await using var scope = Service.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();

@@ -69,34 +69,42 @@ public sealed class When_points_expire(LoyaltyFixture fixture)
     }
 
     [Fact]
-    public async Task Should_tell_the_member_once_and_show_what_expires_soon()
+    public async Task Should_tell_the_member_once_per_lot_and_show_what_expires_soon()
     {
         var (customerId, email, client) = fixture.NewCustomer();
-        // 80 of 200 earned 95 days ago spent: 120 expire in 5 days; 60 earned 93 days ago expire in 7; 40 earned 10 days ago do not soon.
+        // 80 of 200 earned 95 days ago spent: 120 expire in 5 days; 60 earned 93 days ago expire in 7; 40 earned 10 days ago do
+        // not soon; 30 enter the warning window 5 seconds from now.
+        var soon = TimeSpan.FromSeconds(5);
         var past = await fixture.HistoryAsync(email, customerId,
-            (LedgerKinds.Adjustment, 200, 0, 95), (LedgerKinds.Adjustment, 60, 0, 93), (LedgerKinds.Adjustment, 40, 0, 10),
-            (LedgerKinds.Redeem, -80, 0, 5));
+            (LedgerKinds.Adjustment, 200, 0, 95), (LedgerKinds.Adjustment, 60, 0, 93),
+            (LedgerKinds.Adjustment, 30, 0, (LoyaltyFixture.ExpireAfter - LoyaltyFixture.WarnBefore - soon).TotalDays),
+            (LedgerKinds.Adjustment, 40, 0, 10), (LedgerKinds.Redeem, -80, 0, 5));
 
         var me = await LoyaltyFixture.MeAsync(client);
         Assert.Equal(
             [new LoyaltyApi.ExpiringPoints(120, past[0].RecordedAt + LoyaltyFixture.ExpireAfter), new LoyaltyApi.ExpiringPoints(60, past[1].RecordedAt + LoyaltyFixture.ExpireAfter)],
             me.ExpiringSoon.Select(p => p with { ExpiresAt = p.ExpiresAt.ToUniversalTime() }),
             (a, b) => a.Points == b.Points && (a.ExpiresAt - b.ExpiresAt).Duration() < TimeSpan.FromMilliseconds(1));
-        Assert.Equal(220, me.PointsBalance);
+        Assert.Equal(250, me.PointsBalance);
 
         await Task.WhenAll(fixture.SweepAsync(), fixture.SweepAsync());
         var sent = await fixture.Events.WaitForAsync<SendEmail>(
             e => e.Template == EmailTemplates.LoyaltyPointsExpiring && e.To == MemberLedger.NormalizeEmail(email), "the expiry warning");
         await fixture.SweepAsync();
+        // The 30 points' turn: the member is due again, and is told about those only.
+        await fixture.WaitUntilAsync(_ => Task.FromResult(fixture.ExpiryEmailsTo(email).Count >= 2), "the second expiry warning", soon * 4);
+        await Task.WhenAll(fixture.SweepAsync(), fixture.SweepAsync());
         await Task.Delay(Quiet);
 
-        Assert.Single(fixture.ExpiryEmailsTo(email));
+        Assert.Equal(2, fixture.ExpiryEmailsTo(email).Count);
+        var second = fixture.ExpiryEmailsTo(email)[1];
         var member = (await fixture.MemberAsync(email))!;
+        Assert.Equal((PointsExpiry.WarningNotificationId(member.Id, past[2].Id), "30"), (second.NotificationId, second.Variables["points"]));
         Assert.Equal((PointsExpiry.WarningNotificationId(member.Id, past[0].Id), customerId, "180"),
             (sent.NotificationId, sent.CustomerId, sent.Variables["points"]));
         Assert.Equal(past[0].RecordedAt + LoyaltyFixture.ExpireAfter, DateTimeOffset.Parse(sent.Variables["expiresAt"]), TimeSpan.FromMilliseconds(1));
         Assert.EndsWith("/loyalty", sent.Variables["loyaltyLink"]);
-        Assert.Equal(2, await fixture.ReadAsync(db => db.ExpiryWarnings.CountAsync(w => w.MemberId == member.Id)));
+        Assert.Equal(3, await fixture.ReadAsync(db => db.ExpiryWarnings.CountAsync(w => w.MemberId == member.Id)));
         Assert.DoesNotContain(await EntriesOfAsync(member.Id), e => e.Kind == LedgerKinds.Expire);
     }
 
