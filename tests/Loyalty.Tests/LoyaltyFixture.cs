@@ -31,6 +31,9 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
     /// <summary>Points expire this long after they were earned; the tests backdate entries (<see cref="HistoryAsync"/>) rather than wait.</summary>
     public static readonly TimeSpan ExpireAfter = TimeSpan.FromDays(100);
 
+    /// <summary>The yearly tier review comes this long after the member's anniversary.</summary>
+    public static readonly TimeSpan TierGrace = TimeSpan.FromDays(20);
+
     /// <summary>How long before its points expire a member is told.</summary>
     public static readonly TimeSpan WarnBefore = TimeSpan.FromDays(10);
 
@@ -84,6 +87,7 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
         settings["Loyalty:Expiry:After"] = ExpireAfter.ToString();
         settings["Loyalty:Expiry:WarnBefore"] = WarnBefore.ToString();
         settings["Loyalty:Expiry:SweepEvery"] = "00:00:01";
+        settings["Loyalty:TierReview:Grace"] = TierGrace.ToString();
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:CustomerPlatform"] = "Information";
     }
@@ -255,11 +259,13 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
         }, CancellationToken.None);
     }
 
-    /// <summary>Runs the expiry sweep now, in a scope of its own (beside the service's own sweeps, every second).</summary>
+    /// <summary>Runs the expiry sweep and the tier review now, in a scope of their own (beside the service's own, every second).</summary>
     public async Task<Expiry.PointsExpiry.SweepResult> SweepAsync()
     {
         await using var scope = Service.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Expiry.PointsExpiry>().SweepAsync(CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<Expiry.PointsExpiry>().SweepAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<TierReview>().ReviewAsync(500, CancellationToken.None);
+        return result;
     }
 
     /// <summary>The expiry warnings asked of Notifications for <paramref name="email"/> so far.</summary>

@@ -45,8 +45,8 @@ public static class LoyaltyApi
     public sealed record LedgerEntryView(Guid EntryId, string Kind, long Points, long PendingPoints, string? OrderId, string? Reason, DateTimeOffset At);
 
     /// <summary>
-    /// The caller's balance and pending points (zero before their first order), their tier by the points earned in the
-    /// last 12 months, and the points that expire within the warning window, first in, first out (ADR-036), soonest first.
+    /// The caller's balance and pending points (zero before their first order), the tier they hold (the one reached, kept until
+    /// the yearly review), and the points that expire within the warning window, first in, first out (ADR-036), soonest first.
     /// </summary>
     public static async Task<Ok<MemberView>> GetMeAsync(
         ClaimsPrincipal user, LoyaltyDbContext db, IOptions<TierOptions> tiers, IOptions<ExpiryOptions> expiry, TimeProvider time,
@@ -54,7 +54,7 @@ public static class LoyaltyApi
     {
         var member = await MemberOf(db, user).FirstOrDefaultAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var (tier, next, toNext) = tiers.Value.For(await TierOptions.EarnedInAYearAsync(db, member?.Id, now, cancellationToken));
+        var (tier, next, toNext) = TierReview.Held(tiers.Value, member?.Tier, await TierOptions.EarnedInAYearAsync(db, member?.Id, now, cancellationToken));
         List<ExpiringPoints> expiring = [];
         if (member is { Balance: > 0 })
         {

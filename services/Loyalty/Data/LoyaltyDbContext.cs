@@ -33,11 +33,15 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
             member.Property(m => m.CreatedAt).HasColumnName("created_at");
             member.Property(m => m.UpdatedAt).HasColumnName("updated_at");
             member.Property(m => m.NextExpiryCheckAt).HasColumnName("next_expiry_check_at");
+            member.Property(m => m.Tier).HasColumnName("tier").HasMaxLength(100);
+            member.Property(m => m.TierReviewAt).HasColumnName("tier_review_at");
             member.HasIndex(m => m.Email).IsUnique();
             // A customer has one member (ADR-033).
             member.HasIndex(m => m.CustomerId).IsUnique().HasFilter("customer_id IS NOT NULL");
             // The expiry sweep's members due (ADR-036): those with points.
             member.HasIndex(m => m.NextExpiryCheckAt).HasFilter("balance > 0");
+            // The yearly tier review's members due (ADR-036): those with a stored tier.
+            member.HasIndex(m => m.TierReviewAt).HasFilter("tier IS NOT NULL");
         });
 
         modelBuilder.Entity<LedgerEntry>(entry =>

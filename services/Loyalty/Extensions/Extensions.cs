@@ -21,6 +21,8 @@ internal static class Extensions
         builder.Services.AddCaptures(builder.Configuration);
         builder.Services.AddOptions<ExpiryOptions>().BindConfiguration(ExpiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PointsExpiry>();
+        builder.Services.AddOptions<TierReviewOptions>().BindConfiguration(TierReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<TierReview>();
         builder.Services.AddHostedService<ExpirySweep>();
         builder.AddMessaging<LoyaltyDbContext>(
             bus =>

@@ -21,6 +21,10 @@ public sealed class Member
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>When the expiry sweep next has something to do for the member (a lot to warn about or to expire); null: look (ADR-036).</summary>
     public DateTimeOffset? NextExpiryCheckAt { get; set; }
+    /// <summary>The highest tier reached since the last yearly review (ADR-036); null before any upgrade.</summary>
+    public string? Tier { get; set; }
+    /// <summary>When the stored tier is next reviewed (the anniversary plus the grace); null until first scheduled.</summary>
+    public DateTimeOffset? TierReviewAt { get; set; }
 }
 
 /// <summary>

@@ -69,7 +69,7 @@ public static partial class StoreApi
         };
     }
 
-    /// <summary>An address's tier and its benefits, and its points (an address that never bought: the lowest tier, no points).</summary>
+    /// <summary>An address's tier (the one reached, kept until the yearly review) and its benefits, and its points (an address that never bought: the lowest tier, no points).</summary>
     public static async Task<Results<Ok<BenefitsView>, ValidationProblem>> GetBenefitsAsync(
         string email, LoyaltyDbContext db, IOptions<TierOptions> tiers, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -77,7 +77,7 @@ public static partial class StoreApi
             return TypedResults.ValidationProblem(Error("email", "An email address is required."));
         var address = MemberLedger.NormalizeEmail(email);
         var member = await db.Members.FirstOrDefaultAsync(m => m.Email == address, cancellationToken);
-        var (tier, _, _) = tiers.Value.For(await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
+        var (tier, _, _) = TierReview.Held(tiers.Value, member?.Tier, await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
         return TypedResults.Ok(new BenefitsView(tier.Name, tier.FreeShipping, tier.EarlyAccess, member?.Balance ?? 0));
     }
 }

@@ -154,7 +154,7 @@ public static class StaffApi
 
     private static async Task<StaffMemberView> ViewAsync(LoyaltyDbContext db, Member member, TierOptions tiers, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (tier, next, toNext) = tiers.For(await TierOptions.EarnedInAYearAsync(db, member.Id, time.GetUtcNow(), cancellationToken));
+        var (tier, next, toNext) = TierReview.Held(tiers, member.Tier, await TierOptions.EarnedInAYearAsync(db, member.Id, time.GetUtcNow(), cancellationToken));
         return new StaffMemberView(member.Id, member.Email, member.CustomerId, member.Balance, member.Pending, tier.Name, next?.Name, toNext, member.CreatedAt);
     }
 }
