@@ -28,6 +28,15 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
 
     public const int CapturesPerAddress = 5;
 
+    /// <summary>Points expire this long after they were earned; the tests backdate entries (<see cref="HistoryAsync"/>) rather than wait.</summary>
+    public static readonly TimeSpan ExpireAfter = TimeSpan.FromDays(100);
+
+    /// <summary>The yearly tier review comes this long after the member's anniversary.</summary>
+    public static readonly TimeSpan TierGrace = TimeSpan.FromDays(20);
+
+    /// <summary>How long before its points expire a member is told.</summary>
+    public static readonly TimeSpan WarnBefore = TimeSpan.FromDays(10);
+
     /// <summary>A client without a token, calling from an address of its own (so the per-address limit is its own).</summary>
     public HttpClient Anonymous()
     {
@@ -75,6 +84,10 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
         settings["Loyalty:Capture:PermitPerAddress"] = CapturesPerAddress.ToString();
         settings["Loyalty:Capture:Window"] = "00:10:00";
         settings["Loyalty:Capture:Texts:Title"] = "Take {percent} % off, friend";
+        settings["Loyalty:Expiry:After"] = ExpireAfter.ToString();
+        settings["Loyalty:Expiry:WarnBefore"] = WarnBefore.ToString();
+        settings["Loyalty:Expiry:SweepEvery"] = "00:00:01";
+        settings["Loyalty:TierReview:Grace"] = TierGrace.ToString();
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:CustomerPlatform"] = "Information";
     }
@@ -217,6 +230,47 @@ public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyD
             }, CancellationToken.None);
         }, CancellationToken.None);
     }
+
+    /// <summary>
+    /// Writes a member's past in one transaction, as their ledger would hold it: each entry recorded
+    /// <c>DaysAgo</c> days ago (so a sweep sees all of it or none). The entries written, in order.
+    /// </summary>
+    public async Task<List<LedgerEntry>> HistoryAsync(string email, Guid? customerId, params (string Kind, long Points, long PendingPoints, double DaysAgo)[] past)
+    {
+        await using var scope = Service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
+        return await db.InTransactionAsync(async () =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var member = await MemberLedger.LockByEmailAsync(db, email, customerId, now, CancellationToken.None);
+            List<LedgerEntry> written = [];
+            foreach (var (kind, points, pending, daysAgo) in past)
+            {
+                var at = now.AddDays(-daysAgo);
+                var entry = new LedgerEntry
+                {
+                    Id = NewId.NextGuid(), Kind = kind, Points = points, PendingPoints = pending, Reason = "Test history",
+                    SourceKey = $"test:{Guid.NewGuid():N}", At = at, RecordedAt = at,
+                };
+                Assert.True(await MemberLedger.AppendAsync(db, member, entry, CancellationToken.None));
+                written.Add(entry);
+            }
+            return written;
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Runs the expiry sweep and the tier review now, in a scope of their own (beside the service's own, every second).</summary>
+    public async Task<Expiry.PointsExpiry.SweepResult> SweepAsync()
+    {
+        await using var scope = Service.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<Expiry.PointsExpiry>().SweepAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<TierReview>().ReviewAsync(500, CancellationToken.None);
+        return result;
+    }
+
+    /// <summary>The expiry warnings asked of Notifications for <paramref name="email"/> so far.</summary>
+    public IReadOnlyList<SendEmail> ExpiryEmailsTo(string email) =>
+        Events.All<SendEmail>(e => e.Template == EmailTemplates.LoyaltyPointsExpiring && e.To == MemberLedger.NormalizeEmail(email));
 
     public async Task WaitUntilAsync(Func<LoyaltyDbContext, Task<bool>> done, string what, TimeSpan? timeout = null)
     {

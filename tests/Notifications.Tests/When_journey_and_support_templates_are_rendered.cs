@@ -70,6 +70,12 @@ public sealed class When_journey_and_support_templates_are_rendered
             ["percent"] = "10",
             ["expiresAt"] = "2027-01-06T21:30:00Z",
         },
+        [EmailTemplates.LoyaltyPointsExpiring] = new()
+        {
+            ["points"] = "350",
+            ["expiresAt"] = "2027-03-01T08:15:00Z",
+            ["loyaltyLink"] = "https://app.example.com/loyalty",
+        },
     };
 
     private static readonly Dictionary<string, string> Categories = new()
@@ -82,6 +88,7 @@ public sealed class When_journey_and_support_templates_are_rendered
         [EmailTemplates.TicketReplied] = NotificationCategories.Support,
         [EmailTemplates.LoyaltyTierUpgraded] = NotificationCategories.Loyalty,
         [EmailTemplates.FirstPurchaseCode] = NotificationCategories.Loyalty,
+        [EmailTemplates.LoyaltyPointsExpiring] = NotificationCategories.Loyalty,
     };
 
     public static TheoryData<string> Templates() => [.. Examples.Keys];

@@ -139,4 +139,10 @@ public static class EmailTemplates
     /// <c>benefits</c> (the tier's benefits, one per line).
     /// </summary>
     public const string LoyaltyTierUpgraded = "loyalty-tier-upgraded";
+
+    /// <summary>
+    /// Some of a loyalty member's points expire soon (category loyalty: the customer may turn it off; once per lot of points).
+    /// Variables: <c>points</c>, <c>expiresAt</c> (ISO 8601: when the first of them expire), <c>loyaltyLink</c> (the app's loyalty page).
+    /// </summary>
+    public const string LoyaltyPointsExpiring = "loyalty-points-expiring";
 }

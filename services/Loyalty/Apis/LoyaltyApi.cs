@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using CustomerPlatform.Loyalty.Expiry;
 using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.Loyalty.Programme;
 using CustomerPlatform.Loyalty.Rewards;
 using CustomerPlatform.Loyalty.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using CustomerPlatform.Loyalty.Programme;
+using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Loyalty;
 
@@ -49,16 +51,28 @@ public static class LoyaltyApi
     public sealed record LedgerEntryView(Guid EntryId, string Kind, long Points, long PendingPoints, string? OrderId, string? Reason, DateTimeOffset At);
 
     /// <summary>
-    /// The caller's balance and pending points (zero before their first order), and their tier by the points earned in the
-    /// last 12 months. Points do not expire yet, so nothing is ever expiring soon.
+    /// The caller's balance and pending points (zero before their first order), the tier they hold (the one reached, kept until
+    /// the yearly review), and the points that expire within the warning window, first in, first out (ADR-036), soonest first.
     /// </summary>
     public static async Task<Ok<MemberView>> GetMeAsync(
-        ClaimsPrincipal user, LoyaltyDbContext db, ProgrammeStore programme, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, LoyaltyDbContext db, ProgrammeStore programme, IOptions<ExpiryOptions> expiry, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var member = await MemberOf(db, user).FirstOrDefaultAsync(cancellationToken);
+        var now = time.GetUtcNow();
         var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
-        var (tier, next, toNext) = tiers.For(await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
-        return TypedResults.Ok(new MemberView(member?.Balance ?? 0, member?.Pending ?? 0, tier.Name, next?.Name, toNext, []));
+        var (tier, next, toNext) = TierReview.Held(tiers, member?.Tier, await TierOptions.EarnedInAYearAsync(db, member?.Id, now, cancellationToken));
+        List<ExpiringPoints> expiring = [];
+        if (member is { Balance: > 0 })
+        {
+            var settings = expiry.Value;
+            var soon = now + settings.WarnBefore;
+            expiring = [.. (await PointLots.ReadAsync(db, member.Id, cancellationToken))
+                .Where(l => l.ExpiresAt(settings) <= soon)
+                .GroupBy(l => l.ExpiresAt(settings))
+                .Select(g => new ExpiringPoints(g.Sum(l => l.Remaining), g.Key))];
+        }
+        return TypedResults.Ok(new MemberView(member?.Balance ?? 0, member?.Pending ?? 0, tier.Name, next?.Name, toNext, expiring));
     }
 
     public static async Task<Results<Ok<List<LedgerEntryView>>, ValidationProblem>> GetMyLedgerAsync(

@@ -1,5 +1,6 @@
 using CustomerPlatform.Loyalty.Captures;
 using CustomerPlatform.Loyalty.Earning;
+using CustomerPlatform.Loyalty.Expiry;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.Loyalty.Programme;
 using CustomerPlatform.Loyalty.Referrals;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Loyalty;
 
-/// <summary>The Loyalty service's own database, loyaltydb: members, the append-only ledger, what orders earned, reward codes and how many each reward gave, the pop-up's captures, the programme's versions, referrals, and messaging.</summary>
+/// <summary>The Loyalty service's own database, loyaltydb: members, the append-only ledger, what orders earned, reward codes and how many each reward gave, the pop-up's captures, the programme's versions, referrals, expiry warnings, and messaging.</summary>
 public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbContext(options)
 {
     public DbSet<Member> Members => Set<Member>();
@@ -20,6 +21,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
     public DbSet<ProgrammeVersion> ProgrammeVersions => Set<ProgrammeVersion>();
     public DbSet<RewardStock> RewardStock => Set<RewardStock>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ExpiryWarning> ExpiryWarnings => Set<ExpiryWarning>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,9 +37,16 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
             member.Property(m => m.Pending).HasColumnName("pending");
             member.Property(m => m.CreatedAt).HasColumnName("created_at");
             member.Property(m => m.UpdatedAt).HasColumnName("updated_at");
+            member.Property(m => m.NextExpiryCheckAt).HasColumnName("next_expiry_check_at");
+            member.Property(m => m.Tier).HasColumnName("tier").HasMaxLength(100);
+            member.Property(m => m.TierReviewAt).HasColumnName("tier_review_at");
             member.HasIndex(m => m.Email).IsUnique();
             // A customer has one member (ADR-033).
             member.HasIndex(m => m.CustomerId).IsUnique().HasFilter("customer_id IS NOT NULL");
+            // The expiry sweep's members due (ADR-036): those with points.
+            member.HasIndex(m => m.NextExpiryCheckAt).HasFilter("balance > 0");
+            // The yearly tier review's members due (ADR-036): those with a stored tier.
+            member.HasIndex(m => m.TierReviewAt).HasFilter("tier IS NOT NULL");
         });
 
         modelBuilder.Entity<LedgerEntry>(entry =>
@@ -106,8 +115,22 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : DbCo
             code.Property(c => c.ExpiresAt).HasColumnName("expires_at");
             code.Property(c => c.UsedForOrderId).HasColumnName("used_for_order_id").HasMaxLength(64);
             code.Property(c => c.UsedAt).HasColumnName("used_at");
+            code.Property(c => c.ReturnedAt).HasColumnName("returned_at");
             code.HasIndex(c => new { c.MemberId, c.CreatedAt });
+            // The expiry sweep's codes to give back (ADR-036): unused, not given back, bought with points.
+            code.HasIndex(c => c.ExpiresAt).HasFilter("used_for_order_id IS NULL AND returned_at IS NULL AND cost > 0");
             code.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ExpiryWarning>(warning =>
+        {
+            warning.ToTable("loyalty_expiry_warnings");
+            warning.HasKey(w => w.LotId);
+            warning.Property(w => w.LotId).HasColumnName("lot_id").ValueGeneratedNever();
+            warning.Property(w => w.MemberId).HasColumnName("member_id");
+            warning.Property(w => w.WarnedAt).HasColumnName("warned_at");
+            warning.HasIndex(w => w.MemberId);
+            warning.HasOne<Member>().WithMany().HasForeignKey(w => w.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<Capture>(capture =>

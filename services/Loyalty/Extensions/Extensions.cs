@@ -1,5 +1,6 @@
 using CustomerPlatform.Loyalty.Captures;
 using CustomerPlatform.Loyalty.Earning;
+using CustomerPlatform.Loyalty.Expiry;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.Loyalty.Programme;
 using CustomerPlatform.Messaging;
@@ -22,6 +23,11 @@ internal static class Extensions
         builder.Services.AddSingleton<ProgrammeStore>();
         builder.Services.AddHostedService<ProgrammeSeeding>();
         builder.Services.AddCaptures();
+        builder.Services.AddOptions<ExpiryOptions>().BindConfiguration(ExpiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<PointsExpiry>();
+        builder.Services.AddOptions<TierReviewOptions>().BindConfiguration(TierReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<TierReview>();
+        builder.Services.AddHostedService<ExpirySweep>();
         builder.AddMessaging<LoyaltyDbContext>(
             bus =>
             {

@@ -19,6 +19,12 @@ public sealed class Member
     public long Pending { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When the expiry sweep next has something to do for the member (a lot to warn about or to expire); null: look (ADR-036).</summary>
+    public DateTimeOffset? NextExpiryCheckAt { get; set; }
+    /// <summary>The highest tier reached since the last yearly review (ADR-036); null before any upgrade.</summary>
+    public string? Tier { get; set; }
+    /// <summary>When the stored tier is next reviewed (the anniversary plus the grace); null until first scheduled.</summary>
+    public DateTimeOffset? TierReviewAt { get; set; }
 }
 
 /// <summary>
@@ -59,4 +65,9 @@ public static class LedgerKinds
     public const string Adjustment = "adjustment";
     /// <summary>Points moved between members when a customer's new address already had a member of its own (ADR-033).</summary>
     public const string Transfer = "transfer";
+    /// <summary>
+    /// The cost of a reward code that expired unused, given back by the expiry sweep (ADR-036). Not an <see cref="Earn"/>:
+    /// points coming back do not count toward the tier.
+    /// </summary>
+    public const string CodeReturn = "code-return";
 }

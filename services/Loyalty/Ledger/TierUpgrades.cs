@@ -61,6 +61,8 @@ public sealed class TierUpgrades(
         var (after, _, _) = tiers.For(earned);
         if (after.Threshold <= before.Threshold)
             return null;
+        // Upgrades take effect at once and are kept until the yearly review (ADR-036).
+        TierReview.Reached(tiers, member, after);
 
         await publisher.Publish(new SendEmail
         {

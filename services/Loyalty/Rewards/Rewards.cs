@@ -107,6 +107,8 @@ public sealed class RewardCode
     public DateTimeOffset ExpiresAt { get; set; }
     public string? UsedForOrderId { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
+    /// <summary>When the expiry sweep gave its cost back, the code having expired unused: it can never be used after that (ADR-036).</summary>
+    public DateTimeOffset? ReturnedAt { get; set; }
 
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.Loyalty.Programme;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using CustomerPlatform.Loyalty.Programme;
 
 namespace CustomerPlatform.Loyalty.Rewards;
 
@@ -22,7 +22,7 @@ public static partial class StoreApi
 
     /// <summary>
     /// 200 when the code is the customer's, unexpired and now used for the order (or already was, for that order); 409 when it
-    /// was used for another order; 404 when unknown, expired or another customer's. A bad body: 400 naming the field, nothing written.
+    /// was used for another order; 404 when unknown, expired (or its points given back) or another customer's. A bad body: 400 naming the field, nothing written.
     /// </summary>
     public static async Task<Results<Ok<CodeRedemptionView>, NotFound, ProblemHttpResult, ValidationProblem>> RedeemCodeAsync(
         string code, HttpRequest request, LoyaltyDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -52,7 +52,8 @@ public static partial class StoreApi
             if (found.UsedForOrderId is not null)
                 return (StatusCodes.Status409Conflict, found);
             var now = time.GetUtcNow();
-            if (found.ExpiresAt <= now)
+            // Given back by the expiry sweep (its points are the member's again), whatever this replica's clock says (ADR-036).
+            if (found.ExpiresAt <= now || found.ReturnedAt is not null)
                 return (StatusCodes.Status404NotFound, null);
             found.UsedForOrderId = body.OrderId;
             found.UsedAt = now;
@@ -68,7 +69,7 @@ public static partial class StoreApi
         };
     }
 
-    /// <summary>An address's tier and its benefits, and its points (an address that never bought: the lowest tier, no points).</summary>
+    /// <summary>An address's tier (the one reached, kept until the yearly review) and its benefits, and its points (an address that never bought: the lowest tier, no points).</summary>
     public static async Task<Results<Ok<BenefitsView>, ValidationProblem>> GetBenefitsAsync(
         string email, LoyaltyDbContext db, ProgrammeStore programme, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -77,7 +78,7 @@ public static partial class StoreApi
         var address = MemberLedger.NormalizeEmail(email);
         var member = await db.Members.FirstOrDefaultAsync(m => m.Email == address, cancellationToken);
         var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
-        var (tier, _, _) = tiers.For(await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
+        var (tier, _, _) = TierReview.Held(tiers, member?.Tier, await TierOptions.EarnedInAYearAsync(db, member?.Id, time.GetUtcNow(), cancellationToken));
         return TypedResults.Ok(new BenefitsView(tier.Name, tier.FreeShipping, tier.EarlyAccess, member?.Balance ?? 0));
     }
 }

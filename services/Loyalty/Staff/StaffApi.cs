@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.Loyalty.Programme;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using CustomerPlatform.Loyalty.Programme;
 
 namespace CustomerPlatform.Loyalty.Staff;
 
@@ -155,7 +155,7 @@ public static class StaffApi
     private static async Task<StaffMemberView> ViewAsync(LoyaltyDbContext db, Member member, ProgrammeStore programme, TimeProvider time, CancellationToken cancellationToken)
     {
         var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
-        var (tier, next, toNext) = tiers.For(await TierOptions.EarnedInAYearAsync(db, member.Id, time.GetUtcNow(), cancellationToken));
+        var (tier, next, toNext) = TierReview.Held(tiers, member.Tier, await TierOptions.EarnedInAYearAsync(db, member.Id, time.GetUtcNow(), cancellationToken));
         return new StaffMemberView(member.Id, member.Email, member.CustomerId, member.Balance, member.Pending, tier.Name, next?.Name, toNext, member.CreatedAt);
     }
 }

@@ -111,6 +111,10 @@ public static class EmailTemplateCatalog
         new(EmailTemplates.LoyaltyTierUpgraded, NotificationCategories.Loyalty,
             "You are now {{tierName}} at {{platform.name}}",
             [Text("tierName"), Link("loyaltyLink"), Paragraph("benefits", 2000).Optional()]),
+
+        new(EmailTemplates.LoyaltyPointsExpiring, NotificationCategories.Loyalty,
+            "{{points}} of your points expire soon",
+            [Number("points", 1, long.MaxValue), Timestamp("expiresAt"), Link("loyaltyLink")]),
     ];
 
     public static EmailTemplate? Find(string name) =>

@@ -140,6 +140,27 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                     b.ToTable("order_earning_lines", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Expiry.ExpiryWarning", b =>
+                {
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("WarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warned_at");
+
+                    b.HasKey("LotId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("loyalty_expiry_warnings", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Loyalty.Ledger.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -239,9 +260,22 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("email_changed_at");
 
+                    b.Property<DateTimeOffset?>("NextExpiryCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_expiry_check_at");
+
                     b.Property<long>("Pending")
                         .HasColumnType("bigint")
                         .HasColumnName("pending");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tier");
+
+                    b.Property<DateTimeOffset?>("TierReviewAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tier_review_at");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -255,6 +289,12 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("NextExpiryCheckAt")
+                        .HasFilter("balance > 0");
+
+                    b.HasIndex("TierReviewAt")
+                        .HasFilter("tier IS NOT NULL");
 
                     b.ToTable("loyalty_members", (string)null);
                 });
@@ -349,6 +389,10 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("member_id");
 
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
                     b.Property<string>("RewardId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -369,6 +413,9 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                         .HasColumnName("value");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasFilter("used_for_order_id IS NULL AND returned_at IS NULL AND cost > 0");
 
                     b.HasIndex("MemberId", "CreatedAt");
 
@@ -618,6 +665,15 @@ namespace CustomerPlatform.Loyalty.Data.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Expiry.ExpiryWarning", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Ledger.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
