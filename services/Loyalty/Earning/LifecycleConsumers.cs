@@ -16,7 +16,7 @@ namespace CustomerPlatform.Loyalty.Earning;
 /// fail: the retries and redeliveries wait for the sign-up.
 /// </summary>
 public sealed class LifecycleEarningConsumer(
-    LoyaltyDbContext db, IOptions<EarningOptions> options, TierUpgrades tierUpgrades, TimeProvider time, ILogger<LifecycleEarningConsumer> logger)
+    LoyaltyDbContext db, LedgerEvents ledger, IOptions<EarningOptions> options, TierUpgrades tierUpgrades, TimeProvider time, ILogger<LifecycleEarningConsumer> logger)
     : IConsumer<OnboardingCompleted>, IConsumer<TrainingCompleted>, IConsumer<SurveyAnswered>, IConsumer<TicketRated>
 {
     public Task Consume(ConsumeContext<OnboardingCompleted> context)
@@ -71,7 +71,7 @@ public sealed class LifecycleEarningConsumer(
             Id = NewId.NextGuid(), Kind = LedgerKinds.Earn, Points = points, Reason = reason, SourceKey = sourceKey, At = at, RecordedAt = now,
         };
         // Earned points count toward the tier: the upgrade email, if any, goes with the entry (the consumer outbox).
-        if (await MemberLedger.AppendAsync(db, member, entry, cancellationToken))
+        if (await ledger.AppendAsync(db, member, entry, cancellationToken))
             await tierUpgrades.AfterAppendAsync(db, member, entry, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed record ConfirmOrderPoints(string OrderId);
 /// outbox's transaction.
 /// </summary>
 public sealed class OrderPlacedConsumer(
-    LoyaltyDbContext db, IOptions<EarningOptions> options, IEndpointNameFormatter endpoints, TimeProvider time)
+    LoyaltyDbContext db, LedgerEvents ledger, IOptions<EarningOptions> options, IEndpointNameFormatter endpoints, TimeProvider time)
     : IConsumer<OrderPlaced>
 {
     public async Task Consume(ConsumeContext<OrderPlaced> context)
@@ -39,7 +39,7 @@ public sealed class OrderPlacedConsumer(
         {
             OrderId = order.OrderId, MemberId = member.Id, PlacedAt = order.At, Points = lines.Sum(l => l.Points), Lines = lines,
         };
-        var appended = await MemberLedger.AppendAsync(db, member, new LedgerEntry
+        var appended = await ledger.AppendAsync(db, member, new LedgerEntry
         {
             Id = NewId.NextGuid(), Kind = LedgerKinds.PendingEarn, PendingPoints = earning.Points, OrderId = order.OrderId,
             SourceKey = OrderSourceKeys.Earn(order.OrderId), At = order.At, RecordedAt = now,
@@ -56,7 +56,7 @@ public sealed class OrderPlacedConsumer(
 }
 
 /// <summary>The return window has passed: what the order still earns (its points less those reversed) moves from pending to the balance, once.</summary>
-public sealed class ConfirmOrderPointsConsumer(LoyaltyDbContext db, TierUpgrades tierUpgrades, TimeProvider time) : IConsumer<ConfirmOrderPoints>
+public sealed class ConfirmOrderPointsConsumer(LoyaltyDbContext db, LedgerEvents ledger, TierUpgrades tierUpgrades, TimeProvider time) : IConsumer<ConfirmOrderPoints>
 {
     public async Task Consume(ConsumeContext<ConfirmOrderPoints> context)
     {
@@ -72,7 +72,7 @@ public sealed class ConfirmOrderPointsConsumer(LoyaltyDbContext db, TierUpgrades
             SourceKey = OrderSourceKeys.Confirm(earning.OrderId), At = now, RecordedAt = now,
         };
         // Confirmed points count toward the tier: the upgrade email, if any, goes with the entry (the consumer outbox).
-        if (await MemberLedger.AppendAsync(db, member!, confirm, context.CancellationToken))
+        if (await ledger.AppendAsync(db, member!, confirm, context.CancellationToken))
             await tierUpgrades.AfterAppendAsync(db, member!, confirm, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
@@ -83,7 +83,7 @@ public sealed class ConfirmOrderPointsConsumer(LoyaltyDbContext db, TierUpgrades
 /// points before confirmation, from the balance after (which may go below zero). Once per event (its source key).
 /// A refund of an amount without lines reverses nothing yet.
 /// </summary>
-public sealed class OrderReversalConsumer(LoyaltyDbContext db, TimeProvider time, ILogger<OrderReversalConsumer> logger)
+public sealed class OrderReversalConsumer(LoyaltyDbContext db, LedgerEvents ledger, TimeProvider time, ILogger<OrderReversalConsumer> logger)
     : IConsumer<OrderRefunded>, IConsumer<OrderCancelled>
 {
     public Task Consume(ConsumeContext<OrderCancelled> context) =>
@@ -124,7 +124,7 @@ public sealed class OrderReversalConsumer(LoyaltyDbContext db, TimeProvider time
 
         var now = time.GetUtcNow();
         var confirmed = earning.ConfirmedAt is not null;
-        var appended = await MemberLedger.AppendAsync(db, member!, new LedgerEntry
+        var appended = await ledger.AppendAsync(db, member!, new LedgerEntry
         {
             Id = NewId.NextGuid(), Kind = LedgerKinds.Reverse, Points = confirmed ? -points : 0, PendingPoints = confirmed ? 0 : -points,
             OrderId = earning.OrderId, Reason = $"Order {reason}", SourceKey = sourceKey, At = change.At, RecordedAt = now,

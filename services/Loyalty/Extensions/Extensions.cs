@@ -16,6 +16,7 @@ internal static class Extensions
         builder.Services.AddOptions<TierOptions>().BindConfiguration(TierOptions.Section);
         builder.Services.AddOptions<LoyaltyEmailOptions>().BindConfiguration(LoyaltyEmailOptions.Section);
         builder.Services.AddScoped<TierUpgrades>();
+        builder.Services.AddScoped<LedgerEvents>();
         builder.Services.AddOptions<Rewards.RewardOptions>().BindConfiguration(Rewards.RewardOptions.Section);
         builder.Services.AddCaptures(builder.Configuration);
         builder.AddMessaging<LoyaltyDbContext>(

@@ -22,7 +22,7 @@ public static class RewardsApi
 
     /// <summary>201 with the new code; 404 for a reward not in the catalogue; 409 when the balance is below its cost (nothing written).</summary>
     public static async Task<Results<Created<RedeemedView>, NotFound, ProblemHttpResult>> RedeemAsync(
-        string rewardId, ClaimsPrincipal user, LoyaltyDbContext db, IOptions<RewardOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        string rewardId, ClaimsPrincipal user, LoyaltyDbContext db, LedgerEvents ledger, IOptions<RewardOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!options.Value.Rewards.TryGetValue(rewardId, out var reward))
             return TypedResults.NotFound();
@@ -42,11 +42,11 @@ public static class RewardsApi
                 Cost = reward.Cost, CreatedAt = now, ExpiresAt = now + reward.ValidFor,
             };
             db.RewardCodes.Add(issued);
-            await MemberLedger.AppendAsync(db, member, new LedgerEntry
+            await ledger.AppendRedemptionAsync(db, member, new LedgerEntry
             {
                 Id = NewId.NextGuid(), Kind = LedgerKinds.Redeem, Points = -reward.Cost, Reason = $"Reward {rewardId}",
                 SourceKey = $"redeem:{issued.Code}", At = now, RecordedAt = now,
-            }, cancellationToken);
+            }, issued, reward.Name, cancellationToken);
             return issued;
         }, cancellationToken);
         if (code is null)
