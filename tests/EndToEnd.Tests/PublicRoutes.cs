@@ -176,6 +176,7 @@ public static class PublicRoutes
         ["GET /api/loyalty/members/{email}/benefits"] = Access.Store,
         ["POST /api/loyalty/captures"] = Access.Anyone,
         ["GET /api/loyalty/staff/popup"] = Access.Staff,
+        ["GET /api/loyalty/staff/analytics"] = Access.Staff,
         ["GET /api/loyalty/staff/members"] = Access.Staff,
         ["GET /api/loyalty/staff/members/{memberId}"] = Access.Staff,
         ["GET /api/loyalty/staff/members/{memberId}/ledger"] = Access.Staff,

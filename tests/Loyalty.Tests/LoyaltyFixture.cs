@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Contracts.Notifications;
 using CustomerPlatform.Contracts.Identity;
+using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.ServiceDefaults;
 using MassTransit;
@@ -18,7 +19,7 @@ namespace CustomerPlatform.Loyalty.Tests;
 public sealed class LoyaltyFixture() : ServiceFixture<LoyaltyDbContext, LoyaltyDbContext>(
     "loyalty-tests",
     [TestServer.Postgres(ResourceNames.Databases.Loyalty), TestServer.RabbitMq()],
-    typeof(SendEmail))
+    typeof(SendEmail), typeof(LoyaltyPointsEarned), typeof(LoyaltyRewardRedeemed), typeof(LoyaltyTierChanged))
 {
     /// <summary>The return window, short enough to see points confirmed, long enough to see them pending first.</summary>
     public static readonly TimeSpan ConfirmAfter = TimeSpan.FromSeconds(5);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Customers;
+using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Ledger;
 using CustomerPlatform.Loyalty.Rewards;
 using Microsoft.EntityFrameworkCore;
@@ -49,5 +50,12 @@ public sealed class When_a_tier_is_reviewed(LoyaltyFixture fixture)
         Assert.Equal(("Member", "Silver", 100L), (me.Tier, me.NextTier, me.PointsToNextTier));
         Assert.Equal(new StoreApi.BenefitsView("Member", false, false, 0), await store.GetFromJsonAsync<StoreApi.BenefitsView>(benefits));
         Assert.True((await fixture.MemberAsync(email))!.TierReviewAt > DateTimeOffset.UtcNow.AddDays(300));
+
+        // The move down is announced (the timeline, the support desk's routing), once however often the sweep runs.
+        var down = await fixture.Events.WaitForAsync<LoyaltyTierChanged>(e => e.CustomerId == customerId && e.Direction == TierDirections.Down, "the way down");
+        await fixture.SweepAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(("Silver", "Member"), (down.FromTier, down.ToTier));
+        Assert.Single(fixture.Events.All<LoyaltyTierChanged>(e => e.CustomerId == customerId && e.Direction == TierDirections.Down));
     }
 }

@@ -46,6 +46,11 @@ public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, Tick
         settings[$"Ticketing:Routing:Rules:{RoutingQueues.Length}:Channels:0"] = "chat";
         settings[$"Ticketing:Routing:Rules:{RoutingQueues.Length}:Queue"] = ChatQueue;
         settings[$"Ticketing:Routing:Queues:{ChatQueue}:Name"] = "Live chat";
+        // The best loyalty tier's customers go to a queue of their own, raised to high; only the tier test's customers are Gold.
+        settings[$"Ticketing:Routing:Rules:{RoutingQueues.Length + 1}:Tiers:0"] = GoldTier;
+        settings[$"Ticketing:Routing:Rules:{RoutingQueues.Length + 1}:Queue"] = GoldQueue;
+        settings[$"Ticketing:Routing:Rules:{RoutingQueues.Length + 1}:Priority"] = "high";
+        settings[$"Ticketing:Routing:Queues:{GoldQueue}:Name"] = "Gold customers";
         settings["Ticketing:Chat:TakeWithin"] = ChatTakeWithin.ToString();
         settings["Ticketing:Sla:Queues:slaqueue:normal:FirstResponse"] = SlaQueueFirstResponse.ToString();
         settings["Logging:LogLevel:Default"] = "Warning";
@@ -69,6 +74,11 @@ public sealed class TicketingFixture() : ServiceFixture<TicketingDbContext, Tick
     public static readonly TimeSpan SlaQueueFirstResponse = TimeSpan.FromMinutes(42);
 
     public const string ChatQueue = "chats";
+
+    /// <summary>The loyalty tier a routing rule sends to <see cref="GoldQueue"/>.</summary>
+    public const string GoldTier = "Gold";
+
+    public const string GoldQueue = "gold";
 
     /// <summary>How long a chat waits for an agent before it becomes a ticket: room for a test to take one, short enough to see one missed.</summary>
     public static readonly TimeSpan ChatTakeWithin = TimeSpan.FromSeconds(8);

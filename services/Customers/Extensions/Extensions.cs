@@ -19,6 +19,7 @@ internal static class Extensions
             {
                 bus.AddConsumer<CustomerAccountConsumer>();
                 bus.AddConsumer<TimelineConsumer>();
+                bus.AddConsumer<LoyaltyTimelineConsumer>();
                 bus.AddConsumer<OrderFollowUpScheduler>();
                 bus.AddConsumer<OrderFollowUpConsumer>();
             },

@@ -48,6 +48,11 @@ public static class TimelineKinds
     public const string ProfileChanged = "profile-changed";
     public const string Order = "order";
     public const string Return = "return";
+    /// <summary>Loyalty points earned (the metric: the points).</summary>
+    public const string LoyaltyPoints = "loyalty-points";
+    /// <summary>A loyalty reward redeemed (the metric: the points spent, negative).</summary>
+    public const string LoyaltyReward = "loyalty-reward";
+    public const string LoyaltyTier = "loyalty-tier";
     public const string Note = "note";
     public const string Call = "call";
     public const string Meeting = "meeting";

@@ -36,10 +36,11 @@ public static class LoyaltyApi
         store.MapPost("codes/{code}/redemptions", StoreApi.RedeemCodeAsync).WithSummary("The store uses a reward code on an order (idempotent per order)");
         store.MapGet("members/{email}/benefits", StoreApi.GetBenefitsAsync).WithSummary("An address's tier, benefits and points, for the store's checkout");
 
-        // Staff: members, their ledgers and manual adjustments (not part of commerce.md's fixed contract).
+        // Staff: members, their ledgers, manual adjustments and the programme's analytics (not part of commerce.md's fixed contract).
         api.MapStaffApi();
         // Admins: the programme's versions (ADR-037).
         api.MapProgrammeApi();
+        api.MapLoyaltyAnalytics();
         return app;
     }
 

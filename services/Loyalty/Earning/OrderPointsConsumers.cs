@@ -17,7 +17,7 @@ public sealed record ConfirmOrderPoints(string OrderId);
 /// window, in the consumer outbox's transaction.
 /// </summary>
 public sealed class OrderPlacedConsumer(
-    LoyaltyDbContext db, ProgrammeStore programme, TierUpgrades tierUpgrades, IEndpointNameFormatter endpoints, TimeProvider time)
+    LoyaltyDbContext db, LedgerEvents ledger, ProgrammeStore programme, TierUpgrades tierUpgrades, IEndpointNameFormatter endpoints, TimeProvider time)
     : IConsumer<OrderPlaced>
 {
     public async Task Consume(ConsumeContext<OrderPlaced> context)
@@ -46,7 +46,7 @@ public sealed class OrderPlacedConsumer(
             OrderId = order.OrderId, MemberId = member.Id, PlacedAt = order.At, Points = lines.Sum(l => l.Points), Lines = lines,
             ProgrammeVersion = current.Version,
         };
-        var appended = await MemberLedger.AppendAsync(db, member, new LedgerEntry
+        var appended = await ledger.AppendAsync(db, member, new LedgerEntry
         {
             Id = NewId.NextGuid(), Kind = LedgerKinds.PendingEarn, PendingPoints = earning.Points, OrderId = order.OrderId,
             SourceKey = OrderSourceKeys.Earn(order.OrderId), At = order.At, RecordedAt = now, ProgrammeVersion = current.Version,
@@ -91,7 +91,7 @@ public sealed class ConfirmOrderPointsConsumer(LoyaltyDbContext db, TierUpgrades
 /// points before confirmation, from the balance after (which may go below zero). Once per event (its source key).
 /// A refund of an amount without lines reverses nothing yet.
 /// </summary>
-public sealed class OrderReversalConsumer(LoyaltyDbContext db, TimeProvider time, ILogger<OrderReversalConsumer> logger)
+public sealed class OrderReversalConsumer(LoyaltyDbContext db, LedgerEvents ledger, TimeProvider time, ILogger<OrderReversalConsumer> logger)
     : IConsumer<OrderRefunded>, IConsumer<OrderCancelled>
 {
     public Task Consume(ConsumeContext<OrderCancelled> context) =>
@@ -132,7 +132,7 @@ public sealed class OrderReversalConsumer(LoyaltyDbContext db, TimeProvider time
 
         var now = time.GetUtcNow();
         var confirmed = earning.ConfirmedAt is not null;
-        var appended = await MemberLedger.AppendAsync(db, member!, new LedgerEntry
+        var appended = await ledger.AppendAsync(db, member!, new LedgerEntry
         {
             Id = NewId.NextGuid(), Kind = LedgerKinds.Reverse, Points = confirmed ? -points : 0, PendingPoints = confirmed ? 0 : -points,
             OrderId = earning.OrderId, Reason = $"Order {reason}", SourceKey = sourceKey, At = change.At, RecordedAt = now,

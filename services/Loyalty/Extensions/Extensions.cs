@@ -28,6 +28,7 @@ internal static class Extensions
         builder.Services.AddOptions<TierReviewOptions>().BindConfiguration(TierReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<TierReview>();
         builder.Services.AddHostedService<ExpirySweep>();
+        builder.Services.AddScoped<LedgerEvents>();
         builder.AddMessaging<LoyaltyDbContext>(
             bus =>
             {

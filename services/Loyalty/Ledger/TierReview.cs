@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CustomerPlatform.Contracts.Notifications;
 using CustomerPlatform.Loyalty.Programme;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed class TierReviewOptions
 /// this review, <see cref="TierReviewOptions.Grace"/> after each anniversary of the membership, is the only place a stored tier
 /// goes down, to what the last 12 months' points reach then.
 /// </summary>
-public sealed class TierReview(LoyaltyDbContext db, ProgrammeStore programme, IOptions<TierReviewOptions> options, TimeProvider time, ILogger<TierReview> logger)
+public sealed class TierReview(LoyaltyDbContext db, ProgrammeStore programme, LedgerEvents ledger, IOptions<TierReviewOptions> options, TimeProvider time, ILogger<TierReview> logger)
 {
     /// <summary>The tier a member holds: the higher of the stored one and the one <paramref name="earned"/> reaches; the next one, and the points it still needs.</summary>
     public static (TierOptions.Tier Tier, TierOptions.Tier? Next, long? PointsToNext) Held(TierOptions tiers, string? stored, long earned)
@@ -78,9 +79,13 @@ public sealed class TierReview(LoyaltyDbContext db, ProgrammeStore programme, IO
             var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
             var (reached, _, _) = tiers.For(await TierOptions.EarnedInAYearAsync(db, member.Id, now, cancellationToken));
             var (held, _, _) = Held(tiers, member.Tier, reached.Threshold);
-            // The one place a tier goes down.
+            // The one place a tier goes down: announced once per review (its id names the member and the review).
             if (reached.Threshold < held.Threshold)
+            {
                 logger.LogInformation("Member {MemberId} moves down from {Held} to {Reached} at their yearly review", member.Id, held.Name, reached.Name);
+                var reviewId = NotificationIds.NameBased(ResourceNames.Services.Loyalty, $"tier-review/{member.Id:N}/{member.TierReviewAt.Value.UtcTicks}");
+                await ledger.PublishTierChangeAsync(member, held, reached, reviewId, now, cancellationToken);
+            }
             member.Tier = reached.Name;
         }
         member.TierReviewAt = NextReview(member, now);

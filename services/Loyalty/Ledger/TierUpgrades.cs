@@ -25,7 +25,7 @@ public sealed class LoyaltyEmailOptions
 /// from the member and the tier, so Notifications sends it once per member and tier, however often it is asked.
 /// </summary>
 public sealed class TierUpgrades(
-    IPublishEndpoint publisher, ProgrammeStore programme, IOptions<LoyaltyEmailOptions> emails, IConfiguration configuration)
+    IPublishEndpoint publisher, LedgerEvents ledger, ProgrammeStore programme, IOptions<LoyaltyEmailOptions> emails, IConfiguration configuration)
 {
     /// <summary>Whether an entry of <paramref name="kind"/> counts toward the tier (the kinds <see cref="TierOptions.EarnedInAYearAsync"/> sums).</summary>
     public static bool CountsTowardTier(string kind) => kind is LedgerKinds.Earn or LedgerKinds.Confirm or LedgerKinds.Reverse;
@@ -35,13 +35,13 @@ public sealed class TierUpgrades(
         NotificationIds.NameBased(ResourceNames.Services.Loyalty, $"{EmailTemplates.LoyaltyTierUpgraded}/{memberId:N}/{tier.ToLowerInvariant()}");
 
     /// <summary>
-    /// Appends <paramref name="entry"/> to the locked <paramref name="member"/>'s ledger (<see cref="MemberLedger.AppendAsync"/>)
+    /// Appends <paramref name="entry"/> to the locked <paramref name="member"/>'s ledger, announced (<see cref="LedgerEvents.AppendAsync"/>),
     /// and, when it was appended, publishes the upgrade email if it moved the member up a tier, in the same transaction;
     /// true when it was appended.
     /// </summary>
     public async Task<bool> AppendAndAnnounceAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
     {
-        if (!await MemberLedger.AppendAsync(db, member, entry, cancellationToken))
+        if (!await ledger.AppendAsync(db, member, entry, cancellationToken))
             return false;
         await AfterAppendAsync(db, member, entry, cancellationToken);
         return true;

@@ -54,7 +54,7 @@ public static class RewardsApi
     /// cost, the caller has as many of its codes as one customer may, or its stock is gone (nothing written).
     /// </summary>
     public static async Task<Results<Created<RedeemedView>, NotFound, ProblemHttpResult>> RedeemAsync(
-        string rewardId, ClaimsPrincipal user, LoyaltyDbContext db, ProgrammeStore programme, TimeProvider time, CancellationToken cancellationToken)
+        string rewardId, ClaimsPrincipal user, LoyaltyDbContext db, ProgrammeStore programme, LedgerEvents ledger, TimeProvider time, CancellationToken cancellationToken)
     {
         var current = await programme.CurrentAsync(db, cancellationToken);
         if (!current.Rewards.TryGetValue(rewardId, out var reward))
@@ -81,11 +81,11 @@ public static class RewardsApi
                 Cost = reward.Cost, CreatedAt = now, ExpiresAt = now + reward.ValidFor,
             };
             db.RewardCodes.Add(issued);
-            await MemberLedger.AppendAsync(db, member, new LedgerEntry
+            await ledger.AppendRedemptionAsync(db, member, new LedgerEntry
             {
                 Id = NewId.NextGuid(), Kind = LedgerKinds.Redeem, Points = -reward.Cost, Reason = $"Reward {rewardId}",
                 SourceKey = $"redeem:{issued.Code}", At = now, RecordedAt = now, ProgrammeVersion = current.Version,
-            }, cancellationToken);
+            }, issued, reward.Name, cancellationToken);
             return (Refusal.None, issued);
         }, cancellationToken);
         return refusal switch

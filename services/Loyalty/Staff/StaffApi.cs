@@ -91,7 +91,7 @@ public static class StaffApi
     /// zero balance: 409, nothing written. A bad body: 400 naming the field, nothing written. No such member: 404.
     /// </summary>
     public static async Task<Results<Created<StaffLedgerEntryView>, Ok<StaffLedgerEntryView>, NotFound, ProblemHttpResult, ValidationProblem>> AdjustAsync(
-        Guid memberId, HttpRequest request, ClaimsPrincipal user, LoyaltyDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid memberId, HttpRequest request, ClaimsPrincipal user, LoyaltyDbContext db, LedgerEvents ledger, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, bodyErrors) = await JsonRequestBody.ReadAsync<AdjustmentRequest>(request, cancellationToken);
         if (body is null)
@@ -132,7 +132,7 @@ public static class StaffApi
                 ByName = byName is null ? null : Contracts.Notifications.EmailText.OneLine(byName), SourceKey = sourceKey, At = now, RecordedAt = now,
             };
             // Appended unless a request with the same key, for another member, got there first: then it is that one's.
-            if (!await MemberLedger.AppendAsync(db, member, adjustment, cancellationToken))
+            if (!await ledger.AppendAsync(db, member, adjustment, cancellationToken))
                 return (Outcome.KeyReused, null);
             return (Outcome.Created, adjustment);
         }, cancellationToken);

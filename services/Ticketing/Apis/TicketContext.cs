@@ -4,7 +4,7 @@ namespace CustomerPlatform.Ticketing;
 /// What staff see beside a ticket about its requester: who they are, their CSM, their latest orders (from the support
 /// desk's copy), their other tickets the caller may open, how their recent messages sounded and how they rated us.
 /// </summary>
-/// <param name="LoyaltyTier">Always null for now: no service keeps loyalty tiers yet, and Ticketing does not guess one.</param>
+/// <param name="LoyaltyTier">The requester's tier as Loyalty last announced it (<see cref="CustomerLoyaltyTier"/>); null before it told one.</param>
 public sealed record TicketContext(
     Guid TicketId, TicketContext.RequesterView Requester, TicketContext.ManagerView? SuccessManager, IReadOnlyList<TicketContext.OrderView> RecentOrders,
     string? LoyaltyTier, IReadOnlyList<TicketContext.TicketView> OtherTickets, TicketContext.SentimentView Sentiment,

@@ -8,7 +8,7 @@ namespace CustomerPlatform.Ticketing;
 /// <summary>
 /// <c>GET /api/support/tickets/{ticketId}/context</c>: the requester's <see cref="TicketContext"/> for staff who may read
 /// the ticket (a customer is refused by the route's role, 403; a ticket the caller may not see is 404). Five small
-/// queries, each read off an index by the requester's id: the ticket with the requester's contact and CSM (primary
+/// queries, each read off an index by the requester's id: the ticket with the requester's contact, CSM and loyalty tier (primary
 /// keys), their orders (<c>ix_support_orders_customer_placed</c>), their other tickets, the messages of their tickets
 /// and the ratings of their tickets (<c>ix_tickets_customer_created</c>, then each ticket's messages or rating by key).
 /// </summary>
@@ -19,13 +19,15 @@ public static class TicketContextApi
     public static async Task<Results<Ok<TicketContext>, NotFound>> GetAsync(
         Guid ticketId, ClaimsPrincipal user, TicketingDbContext db, CancellationToken cancellationToken)
     {
-        // The contact and the CSM are keyed by the customer: at most one row each, joined by their primary keys.
+        // The contact, the CSM and the tier are keyed by the customer: at most one row each, joined by their primary keys.
         var ticket = await (
                 from t in db.Tickets.AsNoTracking().VisibleTo(user).Where(t => t.Id == ticketId)
                 from c in db.CustomerContacts.Where(c => c.CustomerId == t.CustomerId).DefaultIfEmpty()
                 from m in db.CustomerManagers.Where(m => m.CustomerId == t.CustomerId).DefaultIfEmpty()
+                from l in db.CustomerLoyaltyTiers.Where(l => l.CustomerId == t.CustomerId).DefaultIfEmpty()
                 select new
                 {
+                    Tier = l == null ? null : l.Tier,
                     Requester = new TicketContext.RequesterView(t.CustomerId, c.DisplayName ?? t.CustomerName, c.Email ?? t.CustomerEmail),
                     Manager = m == null ? null : new TicketContext.ManagerView(m.ManagerId, m.ManagerName, m.ManagerEmail),
                 })
@@ -74,7 +76,7 @@ public static class TicketContextApi
             .SingleOrDefaultAsync(cancellationToken);
 
         return TypedResults.Ok(new TicketContext(ticketId, ticket.Requester, ticket.Manager, orders,
-            LoyaltyTier: null, others, sentiment,
+            ticket.Tier, others, sentiment,
             ratings is null ? new(0, null) : ratings with { AverageScore = Math.Round(ratings.AverageScore!.Value, 2) }));
     }
 }

@@ -52,7 +52,7 @@ public sealed class ChatService(
                 var first = ticket.Post(me, ticket.CustomerName, text!, now, sla.For(ticket), sentiment, origin: new MessageOrigin(TicketChannels.Chat));
                 db.Messages.Add(first);
                 // The rules pick the queue (and its SLA policy); the ticket waits in no queue while its chat is offered.
-                router.Route(ticket);
+                router.Route(ticket, await router.TierOfAsync(me, cancellationToken));
                 var chat = new ChatSession
                 {
                     TicketId = ticket.Id,

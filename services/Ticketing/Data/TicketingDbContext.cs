@@ -28,6 +28,7 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
     public DbSet<ProductReturn> Returns => Set<ProductReturn>();
     public DbSet<Macro> Macros => Set<Macro>();
     public DbSet<CustomerManager> CustomerManagers => Set<CustomerManager>();
+    public DbSet<CustomerLoyaltyTier> CustomerLoyaltyTiers => Set<CustomerLoyaltyTier>();
     public DbSet<ChatSession> Chats => Set<ChatSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -179,6 +180,15 @@ public class TicketingDbContext(DbContextOptions<TicketingDbContext> options) : 
             manager.Property(m => m.ManagerName).HasColumnName("manager_name");
             manager.Property(m => m.ManagerEmail).HasColumnName("manager_email");
             manager.Property(m => m.AssignedAt).HasColumnName("assigned_at");
+        });
+
+        modelBuilder.Entity<CustomerLoyaltyTier>(tier =>
+        {
+            tier.ToTable("customer_loyalty_tiers");
+            tier.HasKey(t => t.CustomerId);
+            tier.Property(t => t.CustomerId).HasColumnName("customer_id").ValueGeneratedNever();
+            tier.Property(t => t.Tier).HasColumnName("tier").HasMaxLength(100);
+            tier.Property(t => t.ChangedAt).HasColumnName("changed_at");
         });
 
         modelBuilder.Entity<Macro>(macro =>

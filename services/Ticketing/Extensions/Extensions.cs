@@ -46,6 +46,7 @@ internal static class Extensions
                 bus.AddConsumer<CustomerEmailChangedConsumer>();
                 bus.AddConsumer<CustomerContactsConsumer>();
                 bus.AddConsumer<SuccessManagerAssignedConsumer>();
+                bus.AddConsumer<LoyaltyTierConsumer>();
                 bus.AddConsumer<TicketSolvedConsumer>();
                 bus.AddConsumer<CloseSolvedTicketConsumer>();
                 bus.AddConsumer<SlaChangedConsumer>();

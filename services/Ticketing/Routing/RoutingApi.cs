@@ -19,7 +19,14 @@ public static class RoutingApi
 
     public sealed record QueueView(string Key, string Name, int Waiting, IReadOnlyList<Guid> Members);
 
-    public sealed record RuleView(string? Name, IReadOnlyList<string> Channels, IReadOnlyList<string> SubjectWords, bool? HasOrder, string Queue, string? Skill);
+    public sealed record RuleView(string? Name, IReadOnlyList<string> Channels, IReadOnlyList<string> SubjectWords, bool? HasOrder, string Queue, string? Skill)
+    {
+        /// <summary>The customer's loyalty tiers the rule asks for (none: any customer).</summary>
+        public IReadOnlyList<string> Tiers { get; init; } = [];
+
+        /// <summary>The least priority the rule gives a ticket, if any.</summary>
+        public string? Priority { get; init; }
+    }
 
     public sealed record RoutingView(IReadOnlyList<QueueView> Queues, IReadOnlyList<RuleView> Rules, IReadOnlyList<AgentRouting> Agents, int DefaultCapacity);
 
@@ -56,7 +63,7 @@ public static class RoutingApi
         var queues = settings.AllQueues()
             .Select(q => new QueueView(q.Key, q.Value.Name ?? q.Key, waiting.GetValueOrDefault(q.Key), agents.Where(a => a.Queues.Contains(q.Key)).Select(a => a.Id).ToList()))
             .ToList();
-        var rules = settings.Rules.Select(r => new RuleView(r.Name, r.Channels, r.SubjectWords, r.HasOrder, r.Queue, r.Skill)).ToList();
+        var rules = settings.Rules.Select(r => new RuleView(r.Name, r.Channels, r.SubjectWords, r.HasOrder, r.Queue, r.Skill) { Tiers = r.Tiers, Priority = r.Priority }).ToList();
         return TypedResults.Ok(new RoutingView(queues, rules, agents, settings.DefaultCapacity));
     }
 

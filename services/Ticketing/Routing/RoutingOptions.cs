@@ -38,8 +38,10 @@ public sealed class QueueOptions
 /// <summary>
 /// One rule: every condition set must hold (an unset one always holds). <see cref="Channels"/>: the ticket came in on
 /// one of these; <see cref="SubjectWords"/>: its subject contains one of these words (case-insensitive, whole words);
-/// <see cref="HasOrder"/>: it is (true) or is not (false) about an order. Then it goes to <see cref="Queue"/>, and only
-/// agents with <see cref="Skill"/> (when set) are given it.
+/// <see cref="HasOrder"/>: it is (true) or is not (false) about an order; <see cref="Tiers"/>: its customer's loyalty tier
+/// is one of these (case-insensitive; a customer Loyalty has told no tier has none). Then it goes to <see cref="Queue"/>,
+/// only agents with <see cref="Skill"/> (when set) are given it, and its priority is raised to <see cref="Priority"/> (when
+/// set and higher).
 /// </summary>
 public sealed class RoutingRuleOptions
 {
@@ -47,8 +49,11 @@ public sealed class RoutingRuleOptions
     public List<string> Channels { get; set; } = [];
     public List<string> SubjectWords { get; set; } = [];
     public bool? HasOrder { get; set; }
+    public List<string> Tiers { get; set; } = [];
     public string Queue { get; set; } = TicketQueues.Support;
     public string? Skill { get; set; }
+    /// <summary>The least priority a ticket the rule matches gets (e.g. high for the best tier's customers).</summary>
+    public string? Priority { get; set; }
 }
 
 /// <summary>Refuses at start a rule naming an unknown queue or channel, or a bad capacity, naming the setting.</summary>
@@ -68,6 +73,8 @@ public sealed class RoutingOptionsValidation : Microsoft.Extensions.Options.IVal
                 failures.Add($"{RoutingOptions.Section}:Rules:{i}:Queue: '{rule.Queue}' is not one of the queues.");
             foreach (var channel in rule.Channels.Where(c => !TicketChannels.All.Contains(c)))
                 failures.Add($"{RoutingOptions.Section}:Rules:{i}:Channels: '{channel}' is not a channel.");
+            if (rule.Priority is { } priority && !TicketPriorities.All.Contains(priority))
+                failures.Add($"{RoutingOptions.Section}:Rules:{i}:Priority: '{priority}' is not one of {string.Join(", ", TicketPriorities.All)}.");
         }
         return failures.Count > 0
             ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures)

@@ -20,24 +20,36 @@ public sealed class TicketRouter(TicketingDbContext db, IOptions<RoutingOptions>
 {
     private RoutingOptions Options => options.Value;
 
-    /// <summary>Puts a ticket nobody owns in the queue of the first rule it matches (else the support queue), with the rule's skill.</summary>
-    public void Route(Ticket ticket)
+    /// <summary>
+    /// Puts a new ticket nobody owns in the queue of the first rule it matches (else the support queue), with the rule's
+    /// skill and at least its priority; <paramref name="tier"/> is the customer's loyalty tier (<see cref="TierOfAsync"/>).
+    /// </summary>
+    public void Route(Ticket ticket, string? tier)
     {
-        var rule = Options.Rules.FirstOrDefault(r => Matches(r, ticket));
+        var rule = Options.Rules.FirstOrDefault(r => Matches(r, ticket, tier));
         ticket.Queue = ticket.HomeQueue = rule?.Queue ?? TicketQueues.Support;
         ticket.Skill = string.IsNullOrWhiteSpace(rule?.Skill) ? null : rule.Skill;
+        if (rule?.Priority is { } priority && TicketPriorities.Rank(priority) > TicketPriorities.Rank(ticket.Priority))
+            ticket.Priority = priority;
     }
 
     /// <summary>Routes a new ticket nobody owns (<see cref="Route"/>) and gives it to an agent if one may take it now.</summary>
     public async Task RouteNewAsync(Ticket ticket, CancellationToken cancellationToken)
     {
-        Route(ticket);
+        Route(ticket, await TierOfAsync(ticket.CustomerId, cancellationToken));
         await AssignAsync(ticket, cancellationToken);
     }
 
-    public static bool Matches(RoutingRuleOptions rule, Ticket ticket) =>
+    /// <summary>The customer's loyalty tier as Loyalty last told it; null when it never did (or the rules ask for no tier).</summary>
+    public async Task<string?> TierOfAsync(Guid customerId, CancellationToken cancellationToken) =>
+        Options.Rules.Any(r => r.Tiers.Count > 0)
+            ? await db.CustomerLoyaltyTiers.Where(t => t.CustomerId == customerId).Select(t => t.Tier).FirstOrDefaultAsync(cancellationToken)
+            : null;
+
+    public static bool Matches(RoutingRuleOptions rule, Ticket ticket, string? tier = null) =>
         (rule.Channels.Count == 0 || rule.Channels.Contains(ticket.Channel))
         && (rule.HasOrder is not { } hasOrder || hasOrder == (ticket.OrderId is not null))
+        && (rule.Tiers.Count == 0 || (tier is not null && rule.Tiers.Contains(tier, StringComparer.OrdinalIgnoreCase)))
         && (rule.SubjectWords.Count == 0 || rule.SubjectWords.Any(word => ContainsWord(ticket.Subject, word)));
 
     private static bool ContainsWord(string text, string word) =>

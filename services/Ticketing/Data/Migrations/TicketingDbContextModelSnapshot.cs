@@ -344,6 +344,27 @@ namespace CustomerPlatform.Ticketing.Data.Migrations
                     b.ToTable("customer_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Ticketing.CustomerLoyaltyTier", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tier");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("customer_loyalty_tiers", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Ticketing.CustomerManager", b =>
                 {
                     b.Property<Guid>("CustomerId")
