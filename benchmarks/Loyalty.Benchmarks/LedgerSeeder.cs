@@ -11,8 +11,9 @@ internal sealed record SeedResult(IReadOnlyList<SeededMember> Members, TimeSpan 
 /// <summary>
 /// Fills loyaltydb straight through PostgreSQL's binary COPY, with the service's own indexes in place: members, then
 /// ledger entries spread over them in time order over the last three years (earning mostly, redemptions a member can
-/// afford, staff adjustments), each member's balance the sum of its entries as the service keeps it. Only the plain
-/// columns are written: any column added later with a default keeps it.
+/// afford, staff adjustments), each member's balance the sum of its entries as the service keeps it, each member checked by
+/// the expiry sweep a moment ago (not due again during the run). Only the plain columns are written: any column added later
+/// with a default keeps it.
 /// </summary>
 internal static class LedgerSeeder
 {
@@ -45,7 +46,7 @@ internal static class LedgerSeeder
         var clock = Stopwatch.StartNew();
         using (var connection = database.OpenConnection())
         using (var writer = connection.BeginBinaryImport(
-            "COPY loyalty_members (id, email, customer_id, balance, pending, created_at, updated_at) FROM STDIN (FORMAT BINARY)"))
+            "COPY loyalty_members (id, email, customer_id, balance, pending, created_at, updated_at, next_expiry_check_at) FROM STDIN (FORMAT BINARY)"))
         {
             var created = now.AddYears(-3).AddDays(-1);
             for (var m = 0; m < members.Length; m++)
@@ -58,6 +59,8 @@ internal static class LedgerSeeder
                 writer.Write(0L, NpgsqlDbType.Bigint);
                 writer.Write(created, NpgsqlDbType.TimestampTz);
                 writer.Write(now, NpgsqlDbType.TimestampTz);
+                // As the expiry sweep leaves a member it has just checked: not due again during the run (ADR-036).
+                writer.Write(now.AddDays(1), NpgsqlDbType.TimestampTz);
             }
             writer.Complete();
         }

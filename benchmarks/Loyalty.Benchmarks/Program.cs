@@ -44,7 +44,11 @@ using var gateway = new HttpClient(new RetryAfterHandler(new SocketsHttpHandler 
 {
     BaseAddress = app.GetEndpoint(ResourceNames.Gateway), Timeout = TimeSpan.FromMinutes(2),
 };
-await using var loyaltyDb = NpgsqlDataSource.Create((await app.GetConnectionStringAsync(ResourceNames.Databases.Loyalty, token))!);
+// No command timeout: completing a COPY of millions of rows (index maintenance included) takes minutes.
+await using var loyaltyDb = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder((await app.GetConnectionStringAsync(ResourceNames.Databases.Loyalty, token))!)
+{
+    CommandTimeout = 0,
+}.ConnectionString);
 
 // 1. Seed.
 var seeded = await Task.Run(() => LedgerSeeder.Seed(loyaltyDb, options, run), token);

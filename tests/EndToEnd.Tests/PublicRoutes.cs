@@ -170,6 +170,7 @@ public static class PublicRoutes
         ["GET /api/loyalty/me"] = Access.SignedIn,
         ["GET /api/loyalty/me/ledger"] = Access.SignedIn,
         ["GET /api/loyalty/me/codes"] = Access.SignedIn,
+        ["POST /api/loyalty/me/referrals"] = Access.SignedIn,
         ["GET /api/loyalty/rewards"] = Access.SignedIn,
         ["POST /api/loyalty/rewards/{rewardId}/redeem"] = Access.SignedIn,
         ["POST /api/loyalty/codes/{code}/redemptions"] = Access.Store,
@@ -181,6 +182,10 @@ public static class PublicRoutes
         ["GET /api/loyalty/staff/members/{memberId}"] = Access.Staff,
         ["GET /api/loyalty/staff/members/{memberId}/ledger"] = Access.Staff,
         ["POST /api/loyalty/staff/members/{memberId}/adjustments"] = Access.AgentOrAdmin,
+        ["GET /api/loyalty/staff/programme"] = Access.Admin,
+        ["PUT /api/loyalty/staff/programme"] = Access.Admin,
+        ["GET /api/loyalty/staff/programme/versions"] = Access.Admin,
+        ["GET /api/loyalty/staff/programme/versions/{version}"] = Access.Admin,
 
         ["GET /api/customers/status"] = Access.Anyone,
         ["PUT /api/customers/orders/{orderId}"] = Access.Store,

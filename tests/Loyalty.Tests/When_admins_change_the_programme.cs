@@ -109,6 +109,10 @@ public sealed class When_admins_change_the_programme(LoyaltyFixture fixture)
             ("rewards.ten-off.limitPerCustomer", p => p["rewards"]!["ten-off"]!["limitPerCustomer"] = 0),
             ("rewards.no such id", p => p["rewards"]!["no such id"] = p["rewards"]!["ten-off"]!.DeepClone()),
             ("earning", p => p.Remove("earning")),
+            ("earning.categoryMultipliers", p => p["earning"]!["categoryMultipliers"] = null),
+            ("tiers[1].name", p => p["tiers"]![1]!["name"] = null),
+            ("rewards", p => p["rewards"] = null),
+            ("tiers", p => p["tiers"] = null),
         ];
         foreach (var (field, breakIt) in cases)
         {
@@ -127,6 +131,25 @@ public sealed class When_admins_change_the_programme(LoyaltyFixture fixture)
 
         Assert.Equal(version, (await CurrentAsync(admin)).Version);
         Assert.Equal(0, await fixture.ReadAsync(db => db.ProgrammeVersions.CountAsync(v => v.Version > version)));
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_rename_a_tier_members_hold_until_their_review()
+    {
+        var (customerId, email, _) = fixture.NewCustomer();
+        var order = await fixture.PlaceAsync(LoyaltyFixture.NewOrder(customerId, email));
+        await fixture.WaitForEntryAsync(order.OrderId, LedgerKinds.Confirm);
+        Assert.Equal("Silver", (await fixture.MemberAsync(email))!.Tier);
+        var (_, admin) = fixture.NewStaff(Roles.Admin);
+        var (version, programme) = await CurrentAsync(admin);
+        var silver = programme["tiers"]!.AsArray().Single(t => (string?)t!["name"] == "Silver")!;
+        silver["name"] = "Argent";
+
+        var response = await admin.PutAsJsonAsync(ProgrammeRoute, Save(programme, version, "Silver becomes Argent"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'Silver'", string.Join(" ", (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["tiers"]!.AsArray()));
+        Assert.Equal(version, (await CurrentAsync(admin)).Version);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public static class LoyaltyText
         "reverse" => "Taken back",
         "adjustment" => "Adjusted by our team",
         "transfer" => "Moved between accounts",
+        "code-return" => "Points back from an unused code",
         _ => kind,
     };
 

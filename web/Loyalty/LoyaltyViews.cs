@@ -15,7 +15,9 @@ public sealed record LedgerEntry(
     string? ByName = null, DateTimeOffset? RecordedAt = null);
 
 /// <summary><c>GET /api/loyalty/rewards</c>: one reward of the catalogue.</summary>
-public sealed record Reward(string RewardId, string Name, string Kind, decimal Value, long Cost);
+/// <summary>A reward of the catalogue; <see cref="Remaining"/> null is unlimited stock, <see cref="LimitPerCustomer"/> null no limit.</summary>
+public sealed record Reward(
+    string RewardId, string Name, string Kind, decimal Value, long Cost, long? Remaining = null, int? LimitPerCustomer = null, int RedeemedByYou = 0);
 
 /// <summary><c>POST /api/loyalty/rewards/{rewardId}/redeem</c>'s 201.</summary>
 public sealed record RedeemedCode(string Code, DateTimeOffset ExpiresAt);

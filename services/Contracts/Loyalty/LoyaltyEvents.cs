@@ -50,9 +50,9 @@ public record LoyaltyRewardRedeemed : LoyaltyEvent
 }
 
 /// <summary>
-/// A ledger entry moved the member to another tier (points earned in the rolling 12 months crossed a threshold, up or,
-/// after a reversal, down). <see cref="ChangedAt"/> orders a member's changes: a consumer keeping the tier ignores a
-/// change older than the one it holds.
+/// The member holds another tier: up when a ledger entry took the points earned in the rolling 12 months over a higher
+/// threshold, down only at the member's yearly tier review. <see cref="ChangedAt"/> orders a member's changes: a consumer
+/// keeping the tier ignores a change older than the one it holds.
 /// </summary>
 public record LoyaltyTierChanged : LoyaltyEvent
 {

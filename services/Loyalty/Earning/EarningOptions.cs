@@ -59,6 +59,12 @@ public sealed class EarningOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (CategoryMultipliers is null)
+        {
+            // A saved programme's JSON may say null; configuration never does.
+            yield return new ValidationResult("Category multipliers are required: {} for none.", ["categoryMultipliers"]);
+            yield break;
+        }
         foreach (var (category, multiplier) in CategoryMultipliers)
         {
             var field = $"categoryMultipliers.{category}";

@@ -34,8 +34,8 @@ public sealed class OrderPlacedConsumer(
         var current = await programme.CurrentAsync(db, context.CancellationToken);
         var first = !await db.OrderEarnings.AnyAsync(o => o.MemberId == member.Id, context.CancellationToken);
         var rules = current.Earning;
-        // The tier by the points of the 12 months before the order (under the member's lock: nothing moves it meanwhile).
-        var (tier, _, _) = current.Tiers.For(await TierOptions.EarnedInAYearAsync(db, member.Id, order.At, context.CancellationToken));
+        // The tier the member holds (ADR-036), by the points of the 12 months before the order (under the member's lock: nothing moves it meanwhile).
+        var (tier, _, _) = TierReview.Held(current.Tiers, member.Tier, await TierOptions.EarnedInAYearAsync(db, member.Id, order.At, context.CancellationToken));
         var lines = order.Lines.Select((line, i) => new OrderEarningLine
         {
             OrderId = order.OrderId, LineNumber = i + 1, Sku = line.Sku, Category = line.Category, Quantity = line.Quantity,

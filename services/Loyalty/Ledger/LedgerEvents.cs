@@ -65,7 +65,8 @@ public sealed class LedgerEvents(IPublishEndpoint publisher, ProgrammeStore prog
         var earned = await TierOptions.EarnedInAYearAsync(db, member.Id, entry.RecordedAt, cancellationToken);
         var (before, _, _) = TierReview.Held(tiers, member.Tier, earned - entry.Points);
         var (after, _, _) = TierReview.Held(tiers, member.Tier, earned);
-        if (after.Threshold != before.Threshold)
+        // Only up: an entry never takes a held tier down (a member without a stored tier yet included); the review does, and says so.
+        if (after.Threshold > before.Threshold)
             await PublishTierChangeAsync(member, before, after, entry.Id, entry.RecordedAt, cancellationToken);
     }
 

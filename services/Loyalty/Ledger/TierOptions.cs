@@ -65,7 +65,7 @@ public sealed class TierOptions : IValidatableObject
                 yield return new ValidationResult("The lowest tier starts at 0 points.", [$"{at}.threshold"]);
             if (i > 0 && tiers[i - 1] is { } previous && tier.Threshold <= previous.Threshold)
                 yield return new ValidationResult($"Thresholds ascend: above the previous tier's {previous.Threshold}.", [$"{at}.threshold"]);
-            if (tiers.Take(i).Any(t => string.Equals(t?.Name.Trim(), tier.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+            if (tier.Name is not null && tiers.Take(i).Any(t => string.Equals(t?.Name?.Trim(), tier.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
                 yield return new ValidationResult($"Tier name '{tier.Name}' is used twice.", [$"{at}.name"]);
         }
     }

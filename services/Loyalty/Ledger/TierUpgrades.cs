@@ -57,8 +57,9 @@ public sealed class TierUpgrades(
             return null;
         var earned = await TierOptions.EarnedInAYearAsync(db, member.Id, entry.RecordedAt, cancellationToken);
         var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
-        var (before, _, _) = tiers.For(earned - entry.Points);
-        var (after, _, _) = tiers.For(earned);
+        // The tier held (ADR-036) before and after: a member who keeps Gold is not told they reached Silver.
+        var (before, _, _) = TierReview.Held(tiers, member.Tier, earned - entry.Points);
+        var (after, _, _) = TierReview.Held(tiers, member.Tier, earned);
         if (after.Threshold <= before.Threshold)
             return null;
         // Upgrades take effect at once and are kept until the yearly review (ADR-036).

@@ -32,7 +32,7 @@ public static class ProgrammeApi
         var admin = api.MapGroup("staff/programme").WithTags("Loyalty programme").RequireAuthorization(policy => policy.RequireRole(Editors));
         admin.MapGet("", GetCurrentAsync).WithSummary("Admin: the programme in force (earning rules, tiers, rewards) and its version");
         admin.MapGet("versions", GetVersionsAsync).WithSummary("Admin: the programme's versions, newest first: when, by whom, why");
-        admin.MapGet("versions/{version:int}", GetVersionAsync).WithSummary("Admin: one version of the programme, whole (what an entry's programmeVersion was computed with)");
+        admin.MapGet("versions/{version}", GetVersionAsync).WithSummary("Admin: one version of the programme, whole (what an entry's programmeVersion was computed with)");
         admin.MapPut("", SaveAsync).WithSummary("Admin: saves a new version of the programme over expectedVersion (409 when someone saved first)");
         return api;
     }
@@ -75,6 +75,8 @@ public static class ProgrammeApi
         var note = body.Note?.Trim();
         if (note is { Length: > MaxNoteLength } || (note is not null && !TextRules.IsStorable(note)))
             errors["note"] = [$"'note' is at most {MaxNoteLength} characters of text."];
+        if (!errors.Keys.Any(k => k.StartsWith("tiers", StringComparison.Ordinal)) && await GoneHeldTiersAsync(db, document, cancellationToken) is { Count: > 0 } gone)
+            errors["tiers"] = [$"Tier {string.Join(", ", gone.Select(t => $"'{t}'"))} is held by members until their yearly review (ADR-036): keep its name; its threshold and benefits may change."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
@@ -97,6 +99,17 @@ public static class ProgrammeApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Programme changed",
                 detail: $"Version {expected} is no longer the current one: someone saved the programme first. Read it again and redo the change.");
         return TypedResults.Created($"/api/loyalty/staff/programme/versions/{saved.Version}", View(saved));
+    }
+
+    /// <summary>
+    /// The stored tiers (members keep a tier reached until their review) that the new ladder no longer names: a tier they hold
+    /// must not vanish from under them (their tier would drop at once, unannounced), so a rename or removal waits for the reviews.
+    /// </summary>
+    private static async Task<List<string>> GoneHeldTiersAsync(LoyaltyDbContext db, LoyaltyProgramme document, CancellationToken cancellationToken)
+    {
+        var names = document.Tiers!.OfType<TierOptions.Tier>().Select(t => t.Name.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var held = await db.Members.Where(m => m.Tier != null).Select(m => m.Tier!).Distinct().ToListAsync(cancellationToken);
+        return [.. held.Where(h => !names.Contains(h.Trim())).Order(StringComparer.Ordinal)];
     }
 
     private static ProgrammeView View(ProgrammeVersion row)

@@ -1,8 +1,8 @@
 using CustomerPlatform.Contracts.Loyalty.Views;
 using CustomerPlatform.Loyalty.Ledger;
+using CustomerPlatform.Loyalty.Programme;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Loyalty.Staff;
 
@@ -27,14 +27,15 @@ public static class LoyaltyAnalyticsApi
     }
 
     public static async Task<Results<Ok<LoyaltyAnalyticsView>, ValidationProblem>> GetAsync(
-        string? from, string? to, LoyaltyDbContext db, IOptions<TierOptions> tiers, TimeProvider time, CancellationToken cancellationToken)
+        string? from, string? to, LoyaltyDbContext db, ProgrammeStore programme, TimeProvider time, CancellationToken cancellationToken)
     {
         if (ReportPeriod.Parse(from, to, time, out var errors) is not ({ } start, { } end))
             return TypedResults.ValidationProblem(errors);
 
         // A member's tier at the period's end: the points that count toward it (TierOptions.EarnedInAYearAsync) recorded in
         // the 12 months before, placed among the thresholds (width_bucket: 0 below the lowest, which is still the lowest tier).
-        var ladder = tiers.Value.Ladder;
+        // The current programme's ladder (ADR-037): the tiers staff configure now.
+        var ladder = (await programme.CurrentAsync(db, cancellationToken)).Tiers.Ladder;
         var thresholds = ladder.Select(t => t.Threshold).ToArray();
         var yearBefore = end.AddYears(-1);
         var tierRows = await db.Database.SqlQuery<TierRow>($"""
