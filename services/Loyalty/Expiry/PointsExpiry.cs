@@ -129,7 +129,7 @@ public sealed class PointsExpiry(
             {
                 ["points"] = told.Sum(l => l.Remaining).ToString(CultureInfo.InvariantCulture),
                 ["expiresAt"] = first.ExpiresAt(settings).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-                ["loyaltyLink"] = LoyaltyLink(),
+                ["loyaltyLink"] = emails.Value.LoyaltyLink(configuration),
             },
         }, cancellationToken);
         logger.LogInformation("Member {MemberId} told that {Points} points expire from {ExpiresAt}", member.Id, told.Sum(l => l.Remaining), first.ExpiresAt(settings));
@@ -156,7 +156,4 @@ public sealed class PointsExpiry(
         }, cancellationToken);
         return true;
     }, cancellationToken);
-
-    private string LoyaltyLink() =>
-        (emails.Value.AppUrl?.ToString() ?? configuration[AuthenticationExtensions.IssuerKey] ?? "http://localhost:8080").TrimEnd('/') + emails.Value.LoyaltyPath;
 }

@@ -23,10 +23,18 @@ public sealed class LedgerEvents(IPublishEndpoint publisher, ProgrammeStore prog
     };
 
     /// <summary>Appends <paramref name="entry"/> to the locked <paramref name="member"/>'s ledger and announces it; false (and nothing published) when its source key was there.</summary>
-    public async Task<bool> AppendAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
+    public async Task<bool> AppendAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken) =>
+        (await AppendForTierAsync(db, member, entry, cancellationToken)).Appended;
+
+    /// <summary>
+    /// <see cref="AppendAsync"/>, and the tier the entry raised the member to (null when none): worked out once, for the
+    /// event here and for <see cref="TierUpgrades"/>'s email.
+    /// </summary>
+    public async Task<(bool Appended, TierOptions.Tier? RaisedTo)> AppendForTierAsync(
+        LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
     {
         if (!await MemberLedger.AppendAsync(db, member, entry, cancellationToken))
-            return false;
+            return (false, null);
         if (IsEarning(entry.Kind, entry.Points, entry.PendingPoints))
             await publisher.Publish(new LoyaltyPointsEarned
             {
@@ -34,8 +42,7 @@ public sealed class LedgerEvents(IPublishEndpoint publisher, ProgrammeStore prog
                 Points = entry.Points, PendingPoints = entry.PendingPoints, OrderId = entry.OrderId, Reason = entry.Reason,
                 PointsBalance = member.Balance, EarnedAt = entry.At,
             }, cancellationToken);
-        await TierChangeAsync(db, member, entry, cancellationToken);
-        return true;
+        return (true, await TierRaisedAsync(db, member, entry, cancellationToken));
     }
 
     /// <summary>Appends a redemption's entry for <paramref name="code"/> and announces it without the code; false when it was there.</summary>
@@ -57,17 +64,19 @@ public sealed class LedgerEvents(IPublishEndpoint publisher, ProgrammeStore prog
     /// the higher) before and after the entry, which is in the sum already, under the member's lock; a different one is
     /// announced at the entry's recording time. A held tier goes down only at the yearly review, which announces it itself.
     /// </summary>
-    private async Task TierChangeAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
+    private async Task<TierOptions.Tier?> TierRaisedAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
     {
-        if (!TierUpgrades.CountsTowardTier(entry.Kind) || entry.Points == 0)
-            return;
+        if (!TierUpgrades.CountsTowardTier(entry.Kind) || entry.Points <= 0)
+            return null;
         var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
         var earned = await TierOptions.EarnedInAYearAsync(db, member.Id, entry.RecordedAt, cancellationToken);
         var (before, _, _) = TierReview.Held(tiers, member.Tier, earned - entry.Points);
         var (after, _, _) = TierReview.Held(tiers, member.Tier, earned);
         // Only up: an entry never takes a held tier down (a member without a stored tier yet included); the review does, and says so.
-        if (after.Threshold > before.Threshold)
-            await PublishTierChangeAsync(member, before, after, entry.Id, entry.RecordedAt, cancellationToken);
+        if (after.Threshold <= before.Threshold)
+            return null;
+        await PublishTierChangeAsync(member, before, after, entry.Id, entry.RecordedAt, cancellationToken);
+        return after;
     }
 
     /// <summary>Announces that <paramref name="member"/> moved from one tier to another; <paramref name="eventId"/> names the cause once.</summary>

@@ -34,13 +34,6 @@ public sealed class TierReview(LoyaltyDbContext db, ProgrammeStore programme, Le
         return (kept, above, above is null ? null : above.Threshold - earned);
     }
 
-    /// <summary>Called by <see cref="TierUpgrades"/> with the tier an entry took the locked member to: stored when higher than the stored one.</summary>
-    public static void Reached(TierOptions tiers, Member member, TierOptions.Tier tier)
-    {
-        if (Held(tiers, member.Tier, tier.Threshold).Tier.Threshold <= tier.Threshold)
-            member.Tier = tier.Name;
-    }
-
     /// <summary>The first review after <paramref name="now"/>: the next anniversary of the membership, plus the grace.</summary>
     public DateTimeOffset NextReview(Member member, DateTimeOffset now)
     {

@@ -15,6 +15,10 @@ public sealed class LoyaltyEmailOptions
 
     /// <summary>The app's page that shows a member their points and tier.</summary>
     public string LoyaltyPath { get; set; } = "/loyalty";
+
+    /// <summary>The loyalty page's address for an email: <see cref="AppUrl"/>, else the public issuer, then <see cref="LoyaltyPath"/>.</summary>
+    public string LoyaltyLink(IConfiguration configuration) =>
+        (AppUrl?.ToString() ?? configuration[AuthenticationExtensions.IssuerKey] ?? "http://localhost:8080").TrimEnd('/') + LoyaltyPath;
 }
 
 /// <summary>
@@ -25,7 +29,7 @@ public sealed class LoyaltyEmailOptions
 /// from the member and the tier, so Notifications sends it once per member and tier, however often it is asked.
 /// </summary>
 public sealed class TierUpgrades(
-    IPublishEndpoint publisher, LedgerEvents ledger, ProgrammeStore programme, IOptions<LoyaltyEmailOptions> emails, IConfiguration configuration)
+    IPublishEndpoint publisher, LedgerEvents ledger, IOptions<LoyaltyEmailOptions> emails, IConfiguration configuration)
 {
     /// <summary>Whether an entry of <paramref name="kind"/> counts toward the tier (the kinds <see cref="TierOptions.EarnedInAYearAsync"/> sums).</summary>
     public static bool CountsTowardTier(string kind) => kind is LedgerKinds.Earn or LedgerKinds.Confirm or LedgerKinds.Reverse;
@@ -41,39 +45,20 @@ public sealed class TierUpgrades(
     /// </summary>
     public async Task<bool> AppendAndAnnounceAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
     {
-        if (!await ledger.AppendAsync(db, member, entry, cancellationToken))
-            return false;
-        await AfterAppendAsync(db, member, entry, cancellationToken);
-        return true;
-    }
-
-    /// <summary>
-    /// Called with an entry just appended (under the member's lock, in the transaction that appended it): publishes the
-    /// upgrade email when the entry moved the member up a tier; the tier reached, or null.
-    /// </summary>
-    private async Task<TierOptions.Tier?> AfterAppendAsync(LoyaltyDbContext db, Member member, LedgerEntry entry, CancellationToken cancellationToken)
-    {
-        if (!CountsTowardTier(entry.Kind) || entry.Points <= 0)
-            return null;
-        var earned = await TierOptions.EarnedInAYearAsync(db, member.Id, entry.RecordedAt, cancellationToken);
-        var tiers = (await programme.CurrentAsync(db, cancellationToken)).Tiers;
-        // The tier held (ADR-036) before and after: a member who keeps Gold is not told they reached Silver.
-        var (before, _, _) = TierReview.Held(tiers, member.Tier, earned - entry.Points);
-        var (after, _, _) = TierReview.Held(tiers, member.Tier, earned);
-        if (after.Threshold <= before.Threshold)
-            return null;
-        // Upgrades take effect at once and are kept until the yearly review (ADR-036).
-        TierReview.Reached(tiers, member, after);
-
+        var (appended, raisedTo) = await ledger.AppendForTierAsync(db, member, entry, cancellationToken);
+        if (raisedTo is null)
+            return appended;
+        // Upgrades take effect at once and are kept until the yearly review (ADR-036): the tier raised to is above the one stored.
+        member.Tier = raisedTo.Name;
         await publisher.Publish(new SendEmail
         {
-            NotificationId = NotificationId(member.Id, after.Name),
+            NotificationId = NotificationId(member.Id, raisedTo.Name),
             CustomerId = member.CustomerId ?? Guid.Empty,
             To = member.Email,
             Template = EmailTemplates.LoyaltyTierUpgraded,
-            Variables = Variables(after),
+            Variables = Variables(raisedTo),
         }, cancellationToken);
-        return after;
+        return appended;
     }
 
     private Dictionary<string, string> Variables(TierOptions.Tier tier)
@@ -81,7 +66,7 @@ public sealed class TierUpgrades(
         var variables = new Dictionary<string, string>
         {
             ["tierName"] = EmailText.OneLine(tier.Name),
-            ["loyaltyLink"] = AppUrl() + emails.Value.LoyaltyPath,
+            ["loyaltyLink"] = emails.Value.LoyaltyLink(configuration),
         };
         List<string> benefits = [];
         if (tier.FreeShipping)
@@ -93,6 +78,4 @@ public sealed class TierUpgrades(
         return variables;
     }
 
-    private string AppUrl() =>
-        (emails.Value.AppUrl?.ToString() ?? configuration[AuthenticationExtensions.IssuerKey] ?? "http://localhost:8080").TrimEnd('/');
 }
